@@ -1,0 +1,112 @@
+package io.github.camelsaas.common.ratelimit;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.LongSupplier;
+
+import io.github.camelsaas.common.async.Delays;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keyed rate limiting that never lets a burst through: for each key (org, customer, tenant) at most N permits in
+ * any span of length W. {@link #acquire} returns a future that completes when the permit is granted; the wait
+ * is scheduled, no thread is parked. {@link #pause} applies what the server said (a 429, a quota at zero).
+ *
+ * <p>Grants are reserved ahead of time with a small safety margin added to the window, because the moment a
+ * permit is granted and the moment the server counts the request differ by scheduling and network jitter.
+ */
+public final class RateLimiter implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RateLimiter.class);
+
+    private final String name;
+    private final RateLimitBackend backend;
+    private final Delays delays;
+    private final LongSupplier clockMillis;
+    private final ConcurrentHashMap<String, Long> localPauses = new ConcurrentHashMap<>();
+    private volatile RateLimit limit;
+    private volatile RateLimit effectiveLimit;
+
+    /**
+     * @param name      used in log lines and errors, e.g. "kustomer org limit"
+     * @param limit     at most this many permits per window, per key
+     * @param backend   where grant history lives
+     * @param scheduler runs the scheduled grants (owned by the caller)
+     */
+    public RateLimiter(String name, RateLimit limit, RateLimitBackend backend, ScheduledExecutorService scheduler) {
+        this(name, limit, backend, scheduler, System::currentTimeMillis);
+    }
+
+    RateLimiter(String name, RateLimit limit, RateLimitBackend backend, ScheduledExecutorService scheduler,
+                LongSupplier clockMillis) {
+        this.name = name;
+        this.backend = backend;
+        this.delays = new Delays(name, scheduler);
+        this.clockMillis = clockMillis;
+        setLimit(limit);
+    }
+
+    /** The margin added to the window: 5% of it, at most 250 ms. */
+    static Duration safetyMargin(Duration window) {
+        return Duration.ofMillis(Math.min(250, window.toMillis() / 20));
+    }
+
+    /** Changes the limit, e.g. when the server states a plan limit other than the assumed one. */
+    public void setLimit(RateLimit limit) {
+        this.limit = limit;
+        this.effectiveLimit = RateLimit.of(limit.permits(), limit.window().plus(safetyMargin(limit.window())));
+    }
+
+    public RateLimit limit() {
+        return limit;
+    }
+
+    /** Completes when a permit for {@code key} is granted; fails with a StoppedException if closed meanwhile. */
+    public CompletableFuture<Void> acquire(String key) {
+        long now = clockMillis.getAsLong();
+        return backend.reserve(key, effectiveLimit, now).thenCompose(slot -> {
+            if (slot > now) {
+                LOG.debug("{}: key {} waits {} ms for a permit", name, key, slot - now);
+            }
+            return delays.after(slot - now).thenCompose(ignored -> grantOrWaitOutPause(key));
+        });
+    }
+
+    /**
+     * A pause announced after this permit was reserved must still hold: such a grant is given up (it stays
+     * counted, which only costs throughput) and a fresh one is reserved after the pause.
+     */
+    private CompletableFuture<Void> grantOrWaitOutPause(String key) {
+        Long pausedUntil = localPauses.get(key);
+        if (pausedUntil != null) {
+            if (pausedUntil > clockMillis.getAsLong()) {
+                return acquire(key);
+            }
+            localPauses.remove(key, pausedUntil);
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** No permit for {@code key} before {@code until}. */
+    public CompletableFuture<Void> pause(String key, Instant until) {
+        // round up: a pause must never end before the instant the server announced
+        long untilMillis = until.toEpochMilli() + (until.getNano() % 1_000_000 == 0 ? 0 : 1);
+        localPauses.merge(key, untilMillis, Math::max);
+        LOG.debug("{}: key {} paused until {}", name, key, until);
+        return backend.pause(key, untilMillis);
+    }
+
+    /** Fails every pending acquire; later acquires fail at once. Does not close the shared backend. */
+    @Override
+    public void close() {
+        delays.close();
+    }
+
+    public String name() {
+        return name;
+    }
+}
