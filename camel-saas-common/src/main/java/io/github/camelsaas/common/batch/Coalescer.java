@@ -161,7 +161,9 @@ public final class Coalescer<I, O> implements AutoCloseable {
             return;
         }
         if (answer == null) {
-            failAll(batch, misaligned(batch, "the sender returned no future"));
+            IllegalStateException e = misaligned(batch, "the sender returned no future");
+            LOG.warn("{}", e.getMessage());
+            failAll(batch, e);
             return;
         }
         answer.whenComplete((outcomes, error) -> deliver(batch, outcomes, error));
@@ -175,13 +177,23 @@ public final class Coalescer<I, O> implements AutoCloseable {
                 return;
             }
             if (outcomes == null || outcomes.size() != batch.items.size()) {
-                failAll(batch, misaligned(batch, "the sender answered "
+                IllegalStateException e = misaligned(batch, "the sender answered "
                         + (outcomes == null ? "null" : outcomes.size() + " outcomes")
-                        + " for a batch of " + batch.items.size() + " items"));
+                        + " for a batch of " + batch.items.size() + " items");
+                LOG.warn("{}", e.getMessage());
+                failAll(batch, e);
                 return;
             }
+            int misalignedCount = 0;
             for (int i = 0; i < outcomes.size(); i++) {
-                deliverOne(batch, i, outcomes.get(i));
+                if (!deliverOne(batch, i, outcomes.get(i))) {
+                    misalignedCount++;
+                }
+            }
+            if (misalignedCount > 0) {
+                // One line per batch: a sender bug would otherwise log once per record.
+                LOG.warn("Coalescer '{}', key '{}': {} of {} outcomes were missing or for another position; "
+                        + "their callers were failed", name, batch.key, misalignedCount, outcomes.size());
             }
         } catch (Throwable e) {
             // Whatever went wrong, no caller may be left waiting; those already completed keep their result.
@@ -189,23 +201,25 @@ public final class Coalescer<I, O> implements AutoCloseable {
         }
     }
 
-    private void deliverOne(Buffer<I, O> batch, int position, RecordOutcome<O> outcome) {
+    /** Completes one caller from its outcome; false when the outcome does not belong to that position. */
+    private boolean deliverOne(Buffer<I, O> batch, int position, RecordOutcome<O> outcome) {
         CompletableFuture<O> future = batch.items.get(position).future;
         if (outcome == null || outcome.index() != position) {
             future.completeExceptionally(misaligned(batch, "the outcome at position " + position + " is "
                     + (outcome == null ? "missing" : "for index " + outcome.index())));
-        } else if (outcome.isSuccess()) {
+            return false;
+        }
+        if (outcome.isSuccess()) {
             future.complete(outcome.value());
         } else {
             future.completeExceptionally(new RecordFailedException(outcome.failedRecord().withIndex(0)));
         }
+        return true;
     }
 
     private IllegalStateException misaligned(Buffer<I, O> batch, String what) {
-        IllegalStateException e = new IllegalStateException("coalescer '" + name + "', key '" + batch.key + "': "
+        return new IllegalStateException("coalescer '" + name + "', key '" + batch.key + "': "
                 + what + "; the sender must answer one outcome per item, outcome i for item i");
-        LOG.warn("{}", e.getMessage());
-        return e;
     }
 
     private static void failAll(Buffer<?, ?> batch, Throwable cause) {
