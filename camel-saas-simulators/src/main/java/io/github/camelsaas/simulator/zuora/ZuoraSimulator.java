@@ -246,9 +246,13 @@ public class ZuoraSimulator extends AbstractSimulator {
         return observations.maxRecordsInOneCreate();
     }
 
-    /** Back to the state of a new simulator: no definitions, only the demo client, default limits and lifetime. */
+    /**
+     * Back to the state of a new simulator: no definitions, only the demo client, default limits, token lifetime
+     * and no latency.
+     */
     public void resetAll() {
         reset();
+        setLatency(Duration.ZERO);
         definitions.clear();
         tokens.clear();
         limits.restoreDefaults();
