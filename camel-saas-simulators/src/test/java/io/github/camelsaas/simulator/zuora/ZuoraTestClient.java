@@ -107,6 +107,12 @@ final class ZuoraTestClient {
         return post("/objects/records/default/" + object, body);
     }
 
+    /** POST with a given token (so threads need not share this client's token cache). */
+    Reply send(URI uri, String bearerToken, Object body) {
+        return send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + bearerToken)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json(body))));
+    }
+
     CompletableFuture<Reply> getAsync(String path) {
         return http.sendAsync(authorized(path).GET().build(), HttpResponse.BodyHandlers.ofString())
                 .thenApply(response -> new Reply(response.statusCode(), response));
