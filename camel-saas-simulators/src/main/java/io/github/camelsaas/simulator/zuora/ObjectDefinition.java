@@ -141,8 +141,8 @@ public final class ObjectDefinition {
             return this;
         }
 
-        public Builder fields(List<FieldDefinition> fields) {
-            fields.forEach(this::field);
+        public Builder fields(List<FieldDefinition> definitions) {
+            definitions.forEach(this::field);
             return this;
         }
 

@@ -42,7 +42,9 @@ import io.github.camelsaas.simulator.common.WindowMode;
  * {@code cursor}), PUT, PATCH ({@code application/merge-patch+json}), DELETE; batch update and delete; definitions.
  * Every data call needs {@code Authorization: Bearer} with a token issued here and not expired (or a
  * {@link #acceptStaticToken static} one), else 401. Every answer carries a {@code Zuora-Request-Id}; a valid
- * {@code Zuora-Track-Id} is echoed, an invalid one answers 400. Gzipped request bodies are accepted.
+ * {@code Zuora-Track-Id} is echoed, an invalid one answers 400. Gzipped request bodies are accepted; answers are
+ * gzipped when the client accepts it (by the embedded server, from a few dozen bytes on, where Zuora starts at
+ * 1,000). Faults queued on {@link #faults()} answer exactly what was queued, without these headers.
  *
  * <h2>Limits, as Zuora's</h2>
  * At most 1,000 records per create or batch call (else 400). Per tenant, 50,000 data calls per sliding 60 s
