@@ -1,0 +1,110 @@
+package io.github.camelsaas.simulator.zuora;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.github.camelsaas.simulator.zuora.ZuoraTestClient.Reply;
+
+/**
+ * The simulator's answers against Zuora's OpenAPI description ({@code zuora-custom-objects.openapi.yaml} in the
+ * directory named by the system property {@code camelsaas.specs.dir}): for a sample of operations and outcomes,
+ * the status is one the description documents for the operation and the body has what its schema requires.
+ * Outcomes the description does not document (a 401 from the token endpoint, a 401 on reads) are not sampled.
+ */
+class ZuoraSpecConformanceTest extends ZuoraSimulatorTestBase {
+
+    private static final String SPEC_FILE = "zuora-custom-objects.openapi.yaml";
+    private static final String RECORD = "/objects/records/default/{object}/{id}";
+    private static final String RECORDS_TEMPLATE = "/objects/records/default/{object}";
+    private static final String BATCH = "/objects/batch/default/{object}";
+
+    private OpenApiResponseChecker spec;
+    private final List<String> problems = new ArrayList<>();
+
+    @BeforeEach
+    void loadSpec() throws Exception {
+        String dir = System.getProperty("camelsaas.specs.dir");
+        Path file = dir == null ? null : Path.of(dir, SPEC_FILE);
+        assumeTrue(file != null && Files.isRegularFile(file), "Zuora's OpenAPI description not found ("
+                + (file == null ? "system property camelsaas.specs.dir not set" : file + " missing")
+                + "): conformance test skipped");
+        spec = OpenApiResponseChecker.load(file);
+    }
+
+    @Test
+    void answersConformToZuorasDescription() {
+        check("POST", "/oauth/token",
+                client.requestToken(ZuoraSimulator.DEMO_CLIENT_ID, ZuoraSimulator.DEMO_CLIENT_SECRET), 200);
+
+        Reply created = client.create(VEHICLE, false, vehicles(3, "C-"));
+        check("POST", RECORDS_TEMPLATE, created, 200);
+        String id = created.json().at("/records/0/Id").asText();
+        check("POST", RECORDS_TEMPLATE, client.create(VEHICLE, true,
+                List.of(vehicle("OK"), with(vehicle("BAD"), "Seats__c", "x"))), 200);
+        check("POST", RECORDS_TEMPLATE, client.create(VEHICLE, false, List.of(vehicle(""))), 400);
+        check("POST", RECORDS_TEMPLATE, client.send(HttpRequest.newBuilder(client.uri(RECORDS + VEHICLE))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"records\":[]}"))), 401);
+        zuora.failNextCreateWithRetryableRecords(1);
+        check("POST", RECORDS_TEMPLATE, client.create(VEHICLE, false, vehicles(4, "R-")), 500);
+
+        check("GET", RECORDS_TEMPLATE, client.get(RECORDS + VEHICLE + "?pageSize=2"), 200);
+        check("GET", RECORD, client.get(RECORDS + VEHICLE + "/" + id), 200);
+        check("GET", RECORD, client.get(RECORDS + VEHICLE + "/3a437f0b-fa7a-45bf-a9a5-2187a5a13ec0"), 404);
+        check("PUT", RECORD, client.put(RECORDS + VEHICLE + "/" + id, vehicle("PUT")), 200);
+        check("PATCH", RECORD, client.patch(RECORDS + VEHICLE + "/" + id, Map.of("Seats__c", 2)), 200);
+        check("PATCH", RECORD, client.patch(RECORDS + VEHICLE + "/3a437f0b-fa7a-45bf-a9a5-2187a5a13ec0",
+                Map.of("Seats__c", 2)), 404);
+
+        check("POST", BATCH, client.post("/objects/batch/default/" + VEHICLE, Map.of("action", Map.of(
+                "type", "update", "allowPartialSuccess", true, "records", Map.of(id, Map.of("Seats__c", 3),
+                        "3a437f0b-fa7a-45bf-a9a5-2187a5a13ec0", Map.of("Seats__c", 3))))), 200);
+        check("POST", BATCH, client.post("/objects/batch/default/" + VEHICLE, Map.of("action", Map.of(
+                "type", "update", "records", Map.of(id, Map.of("Seats__c", "three"))))), 400);
+        check("POST", BATCH, client.post("/objects/batch/default/" + VEHICLE, Map.of("action", Map.of(
+                "type", "delete", "ids", List.of(id)))), 200);
+        check("DELETE", RECORD, client.delete(RECORDS + VEHICLE + "/" + id), 200);
+
+        check("GET", "/objects/definitions/default", client.get("/objects/definitions/default"), 200);
+        check("GET", "/objects/definitions/default/{object}", client.get("/objects/definitions/default/" + VEHICLE), 200);
+        check("GET", "/objects/definitions/default/{object}", client.get("/objects/definitions/default/Nothing"), 404);
+
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void theCheckerCatchesWhatItIsFor() {
+        JsonNode noRecords = ZuoraTestClient.JSON.valueToTree(Map.of("count", 1));
+        JsonNode stringCount = ZuoraTestClient.JSON.valueToTree(Map.of("count", "1", "records", List.of()));
+        JsonNode badRecord = ZuoraTestClient.JSON.valueToTree(Map.of("count", 1, "records", List.of(Map.of("Id", 7))));
+        String requestId = "3a437f0b-fa7a-45bf-a9a5-2187a5a13ec0";
+
+        assertThat(spec.check("GET", RECORDS_TEMPLATE, 200, noRecords, requestId)).singleElement().asString()
+                .contains("records");
+        assertThat(spec.check("GET", RECORDS_TEMPLATE, 200, stringCount, requestId)).singleElement().asString()
+                .contains("$.count");
+        assertThat(spec.check("GET", RECORDS_TEMPLATE, 200, badRecord, requestId)).singleElement().asString()
+                .contains("$.records[0].Id");
+        assertThat(spec.check("GET", RECORD, 401, noRecords, requestId)).singleElement().asString()
+                .contains("not documented");
+        assertThat(spec.check("GET", RECORDS_TEMPLATE, 200, stringCount, null)).hasSize(2);
+    }
+
+    private void check(String method, String template, Reply reply, int expectedStatus) {
+        assertThat(reply.status()).as(method + " " + template + ": " + reply.body()).isEqualTo(expectedStatus);
+        JsonNode body = reply.body().isEmpty() ? null : reply.json();
+        spec.check(method, template, reply.status(), body, reply.header("Zuora-Request-Id"))
+                .forEach(problem -> problems.add(method + " " + template + " " + reply.status() + ": " + problem));
+    }
+}
