@@ -64,10 +64,6 @@ final class ApiException extends RuntimeException {
         return this;
     }
 
-    int status() {
-        return status;
-    }
-
     SimResponse toResponse() {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("status", status);

@@ -54,10 +54,6 @@ final class Call {
         return now;
     }
 
-    String path() {
-        return request.path();
-    }
-
     String method() {
         return request.method();
     }

@@ -69,7 +69,7 @@ final class ConversationEndpoints {
     private SimResponse listForCustomer(Call call) {
         StoredObject customer = support.pathRecord(call, "id", ResourceKind.CUSTOMER);
         return support.list(call, EndpointSupport.changedSince(call,
-                conversations().list(c -> customer.id().equals(c.customerId()))),
+                conversations().ownedBy(customer.id())),
                 "/v1/customers/" + customer.id() + "/conversations");
     }
 

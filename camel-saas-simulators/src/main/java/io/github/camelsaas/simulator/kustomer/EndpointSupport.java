@@ -32,7 +32,7 @@ final class EndpointSupport {
     /** A paged list of records in creation order (oldest first, so paging is stable while records are added). */
     SimResponse list(Call call, List<StoredObject> records, String basePath) {
         JsonApi.Paging paging = JsonApi.Paging.of(call);
-        return SimResponse.json(200, JsonApi.page(renderer.renderAll(records), paging, basePath));
+        return SimResponse.json(200, JsonApi.page(records, paging, basePath, renderer::render));
     }
 
     /** The record a path variable names: 400 when it is no object id, 404 when there is none. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** The JSON:API shapes Kustomer answers with: documents, resources, relationships, paged lists. */
 final class JsonApi {
@@ -49,9 +50,13 @@ final class JsonApi {
         return links;
     }
 
-    /** One page of a list: {@code data}, {@code meta} (page, pageSize, totalPages) and {@code links} (next null at the end). */
-    static Map<String, Object> page(List<Map<String, Object>> all, Paging paging, String basePath) {
-        int from = Math.min(all.size(), (paging.page() - 1) * paging.pageSize());
+    /**
+     * One page of a list: {@code data} (only this page's records are rendered), {@code meta} (page, pageSize,
+     * totalPages) and {@code links} (self, first, prev, next; next is null on the last page).
+     */
+    static <T> Map<String, Object> page(List<T> all, Paging paging, String basePath,
+            Function<T, Map<String, Object>> render) {
+        int from = (int) Math.min(all.size(), (long) (paging.page() - 1) * paging.pageSize());
         int to = Math.min(all.size(), from + paging.pageSize());
         int totalPages = Math.max(1, (all.size() + paging.pageSize() - 1) / paging.pageSize());
         Map<String, Object> meta = new LinkedHashMap<>();
@@ -63,14 +68,19 @@ final class JsonApi {
         links.put("first", paging.link(basePath, 1));
         links.put("prev", paging.page() > 1 ? paging.link(basePath, paging.page() - 1) : null);
         links.put("next", to < all.size() ? paging.link(basePath, paging.page() + 1) : null);
+        List<Map<String, Object>> data = new ArrayList<>(to - from);
+        all.subList(from, to).forEach(record -> data.add(render.apply(record)));
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("meta", meta);
-        document.put("data", new ArrayList<>(all.subList(from, to)));
+        document.put("data", data);
         document.put("links", links);
         return document;
     }
 
-    /** {@code page} (from 1) and {@code pageSize} (default 100) of a list call. */
+    /**
+     * {@code page} (from 1) and {@code pageSize} (default 100, as Kustomer documents; at most 1000 here, a ceiling
+     * of the simulator's own since Kustomer publishes none).
+     */
     record Paging(int page, int pageSize) {
 
         static final int DEFAULT_PAGE_SIZE = 100;

@@ -72,7 +72,7 @@ final class KObjectEndpoints {
         String klass = EndpointSupport.klassName(call);
         StoredObject customer = support.pathRecord(call, "id", ResourceKind.CUSTOMER);
         var records = support.store.existingKlass(klass)
-                .map(c -> c.list(r -> customer.id().equals(r.customerId()))).orElseGet(java.util.List::of);
+                .map(c -> c.ownedBy(customer.id())).orElseGet(java.util.List::of);
         return support.list(call, records, "/v1/customers/" + customer.id() + "/klasses/" + klass);
     }
 

@@ -53,10 +53,6 @@ final class KustomerRateLimits {
         customerLimiter.configure(customerLimiter.limit(), customerLimiter.window(), mode);
     }
 
-    WindowMode windowMode() {
-        return mode;
-    }
-
     void setBulkCountsPerItem(boolean perItem) {
         this.bulkCountsPerItem = perItem;
     }

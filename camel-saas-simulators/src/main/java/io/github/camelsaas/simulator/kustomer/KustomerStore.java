@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The org's data: customers, companies, conversations, messages, notes, KObjects per klass, bulk jobs. External ids
  * are unique per org for customers and conversations and per klass for KObjects (Kustomer looks all three up by
- * external id). Thread-safe.
+ * external id). Conversations and KObjects are indexed by customer, messages and notes by conversation. Thread-safe.
  */
 final class KustomerStore {
 
@@ -19,11 +19,11 @@ final class KustomerStore {
     private final Map<String, BulkJob> bulkJobs = new ConcurrentHashMap<>();
 
     KustomerStore() {
-        collections.put(ResourceKind.CUSTOMER, new ResourceCollection(true));
-        collections.put(ResourceKind.COMPANY, new ResourceCollection(false));
-        collections.put(ResourceKind.CONVERSATION, new ResourceCollection(true));
-        collections.put(ResourceKind.MESSAGE, new ResourceCollection(false));
-        collections.put(ResourceKind.NOTE, new ResourceCollection(false));
+        collections.put(ResourceKind.CUSTOMER, new ResourceCollection(true, StoredObject::companyId));
+        collections.put(ResourceKind.COMPANY, new ResourceCollection(false, c -> null));
+        collections.put(ResourceKind.CONVERSATION, new ResourceCollection(true, StoredObject::customerId));
+        collections.put(ResourceKind.MESSAGE, new ResourceCollection(false, StoredObject::conversationId));
+        collections.put(ResourceKind.NOTE, new ResourceCollection(false, StoredObject::conversationId));
     }
 
     String orgId() {
@@ -40,7 +40,7 @@ final class KustomerStore {
 
     /** The KObjects of one klass (a klass springs into being with its first object, as if defined beforehand). */
     ResourceCollection klass(String name) {
-        return kobjectsByKlass.computeIfAbsent(name, n -> new ResourceCollection(true));
+        return kobjectsByKlass.computeIfAbsent(name, n -> new ResourceCollection(true, StoredObject::customerId));
     }
 
     /** The KObjects of a klass, without creating it. */

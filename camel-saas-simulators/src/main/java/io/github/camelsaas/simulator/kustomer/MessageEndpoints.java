@@ -58,7 +58,7 @@ final class MessageEndpoints {
 
     private SimResponse listForConversation(Call call) {
         StoredObject conversation = support.pathRecord(call, "id", ResourceKind.CONVERSATION);
-        return support.list(call, messages().list(m -> conversation.id().equals(m.conversationId())),
+        return support.list(call, messages().ownedBy(conversation.id()),
                 "/v1/conversations/" + conversation.id() + "/messages");
     }
 

@@ -44,8 +44,7 @@ final class NoteEndpoints {
 
     private SimResponse listForConversation(Call call) {
         StoredObject conversation = support.pathRecord(call, "id", ResourceKind.CONVERSATION);
-        return support.list(call, support.store.of(ResourceKind.NOTE)
-                .list(n -> conversation.id().equals(n.conversationId())),
+        return support.list(call, support.store.of(ResourceKind.NOTE).ownedBy(conversation.id()),
                 "/v1/conversations/" + conversation.id() + "/notes");
     }
 }

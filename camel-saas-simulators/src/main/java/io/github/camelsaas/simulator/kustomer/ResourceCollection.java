@@ -2,16 +2,21 @@ package io.github.camelsaas.simulator.kustomer;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
- * The records of one kind (or one klass), in creation order, with an index by external id that can be kept unique.
- * Every method holds the collection's lock, so a uniqueness check and the insert it guards are one step.
+ * The records of one kind (or one klass), in creation order, with an index by external id that can be kept unique
+ * and an index by the record each one belongs to (a message's conversation, a conversation's customer), so counts
+ * and scoped lists stay cheap when benchmarks fill the store. Every method holds the collection's lock, so a
+ * uniqueness check and the insert it guards are one step.
  */
 final class ResourceCollection {
 
@@ -29,11 +34,19 @@ final class ResourceCollection {
     }
 
     private final boolean uniqueExternalIds;
+    private final Function<StoredObject, String> owner;
     private final Map<String, StoredObject> byId = new LinkedHashMap<>();
     private final Map<String, String> idByExternalId = new HashMap<>();
+    private final Map<String, Set<String>> idsByOwner = new HashMap<>();
 
-    ResourceCollection(boolean uniqueExternalIds) {
+    /**
+     * @param uniqueExternalIds whether a second record with a taken external id is refused
+     * @param owner             the id of the record each one belongs to (never changed by an update), for
+     *                          {@link #ownedBy}
+     */
+    ResourceCollection(boolean uniqueExternalIds, Function<StoredObject, String> owner) {
         this.uniqueExternalIds = uniqueExternalIds;
+        this.owner = owner;
     }
 
     synchronized Optional<StoredObject> get(String id) {
@@ -72,6 +85,10 @@ final class ResourceCollection {
             if (record.externalId() != null) {
                 idByExternalId.putIfAbsent(record.externalId(), record.id());
             }
+            String ownerId = owner.apply(record);
+            if (ownerId != null) {
+                idsByOwner.computeIfAbsent(ownerId, k -> new LinkedHashSet<>()).add(record.id());
+            }
         }
     }
 
@@ -106,6 +123,10 @@ final class ResourceCollection {
         if (removed.externalId() != null && id.equals(idByExternalId.get(removed.externalId()))) {
             idByExternalId.remove(removed.externalId());
         }
+        String ownerId = owner.apply(removed);
+        if (ownerId != null && idsByOwner.containsKey(ownerId)) {
+            idsByOwner.get(ownerId).remove(id);
+        }
         return true;
     }
 
@@ -119,6 +140,15 @@ final class ResourceCollection {
         return matching;
     }
 
+    /** The records that belong to {@code ownerId}, oldest first. */
+    synchronized List<StoredObject> ownedBy(String ownerId) {
+        List<StoredObject> owned = new ArrayList<>();
+        for (String id : idsByOwner.getOrDefault(ownerId, Set.of())) {
+            owned.add(byId.get(id));
+        }
+        return owned;
+    }
+
     synchronized List<StoredObject> all() {
         return new ArrayList<>(byId.values());
     }
@@ -130,5 +160,6 @@ final class ResourceCollection {
     synchronized void clear() {
         byId.clear();
         idByExternalId.clear();
+        idsByOwner.clear();
     }
 }

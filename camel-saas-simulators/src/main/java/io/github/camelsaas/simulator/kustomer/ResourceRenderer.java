@@ -40,12 +40,6 @@ final class ResourceRenderer {
         };
     }
 
-    List<Map<String, Object>> renderAll(List<StoredObject> records) {
-        List<Map<String, Object>> rendered = new ArrayList<>(records.size());
-        records.forEach(r -> rendered.add(render(r)));
-        return rendered;
-    }
-
     static String selfPath(StoredObject record) {
         return switch (record.kind()) {
             case KOBJECT -> "/v1/klasses/" + record.klass() + "/" + record.id();
@@ -108,8 +102,7 @@ final class ResourceRenderer {
             attributes.put("lastActivityAt", Timestamps.format(record.createdAt()));
         }
         attributes.put("recentLocation", Map.of("updatedAt", Timestamps.format(record.createdAt())));
-        List<StoredObject> conversations = store.of(ResourceKind.CONVERSATION)
-                .list(c -> record.id().equals(c.customerId()));
+        List<StoredObject> conversations = store.of(ResourceKind.CONVERSATION).ownedBy(record.id());
         attributes.put("lastConversation", lastConversation(conversations));
         attributes.put("conversationCounts", conversationCounts(conversations));
         putTimestampsAndRev(attributes, record);
@@ -141,8 +134,8 @@ final class ResourceRenderer {
     }
 
     private Map<String, Object> conversation(StoredObject record) {
-        List<StoredObject> messages = store.of(ResourceKind.MESSAGE).list(m -> record.id().equals(m.conversationId()));
-        int notes = store.of(ResourceKind.NOTE).list(n -> record.id().equals(n.conversationId())).size();
+        List<StoredObject> messages = store.of(ResourceKind.MESSAGE).ownedBy(record.id());
+        int notes = store.of(ResourceKind.NOTE).ownedBy(record.id()).size();
         Set<Object> channels = new LinkedHashSet<>();
         int outbound = 0;
         for (StoredObject message : messages) {

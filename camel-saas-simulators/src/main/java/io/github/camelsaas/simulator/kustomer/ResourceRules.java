@@ -118,6 +118,7 @@ final class ResourceRules {
         f.string("externalId", 1, 256, true);
         f.uri("avatarUrl", true);
         f.integer("employeeCount", 0, Integer.MAX_VALUE);
+        f.bool("deleted");
         f.number("rev");
         f.tags();
         f.customAttributes();
@@ -173,6 +174,7 @@ final class ResourceRules {
         f.string("subject", 0, 256, true);
         f.enumValue("status", Set.of("sent", "received", "error"), false);
         f.number("size");
+        f.bool("auto");
         f.object("meta", 100);
         f.customAttributes();
         for (String date : new String[] { "sentAt", "errorAt", "createdAt", "modifiedAt", "importedAt" }) {

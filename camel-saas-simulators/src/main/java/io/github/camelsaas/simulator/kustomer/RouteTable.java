@@ -33,8 +33,4 @@ final class RouteTable {
         }
         return Optional.ofNullable(best);
     }
-
-    List<Route> routes() {
-        return List.copyOf(routes);
-    }
 }

@@ -1,8 +1,10 @@
 package io.github.camelsaas.simulator.kustomer;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,7 +14,7 @@ import java.util.Map;
  * @param id             24-hex object id
  * @param kind           what kind of record
  * @param klass          the klass name of a KObject, null otherwise
- * @param attributes     the attributes as sent (unmodifiable), without {@code rev}, {@code createdAt}, links
+ * @param attributes     the attributes as sent (a read-only copy), without {@code rev}, {@code createdAt}, links
  * @param rev            the revision, raised by one on each update
  * @param customerId     the linked customer, or null
  * @param companyId      the linked company, or null
@@ -25,7 +27,7 @@ public record StoredObject(String id, ResourceKind kind, String klass, Map<Strin
         String createdBy, String modifiedBy) {
 
     public StoredObject {
-        attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+        attributes = frozenMap(attributes);
     }
 
     public String externalId() {
@@ -45,6 +47,25 @@ public record StoredObject(String id, ResourceKind kind, String klass, Map<Strin
     /** Whether the body carried {@code importedAt} (which exempts most creates from the per-customer limit). */
     public boolean imported() {
         return attributes.get("importedAt") != null;
+    }
+
+    /** A read-only deep copy: neither a client's later edits nor a test's can change what was stored. */
+    private static Map<String, Object> frozenMap(Map<?, ?> map) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        map.forEach((key, value) -> copy.put(String.valueOf(key), frozen(value)));
+        return Collections.unmodifiableMap(copy);
+    }
+
+    private static Object frozen(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            return frozenMap(map);
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>(list.size());
+            list.forEach(item -> copy.add(frozen(item)));
+            return Collections.unmodifiableList(copy);
+        }
+        return value;
     }
 
     StoredObject updated(Map<String, Object> newAttributes, Instant at, String byUser) {

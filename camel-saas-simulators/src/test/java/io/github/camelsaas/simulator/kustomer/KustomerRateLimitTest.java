@@ -103,11 +103,17 @@ class KustomerRateLimitTest {
         // wait for the start of a fixed window so all four calls fall in the same one
         await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(5))
                 .until(() -> System.currentTimeMillis() % 2000 < 100);
+        long windowEnd = System.currentTimeMillis() / 2000 * 2000 + 2000;
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             statuses.add(client.get("/v1/users/current").status());
         }
         assertThat(statuses).containsExactly(200, 200, 200, 429);
+
+        await().atMost(Duration.ofSeconds(4)).pollInterval(Duration.ofMillis(25))
+                .until(() -> client.get("/v1/users/current").status() == 200);
+        assertThat(System.currentTimeMillis()).as("allowed again only in the next fixed window")
+                .isGreaterThanOrEqualTo(windowEnd);
     }
 
     @Test
