@@ -225,6 +225,14 @@ class KustomerResourcesTest {
                 .containsEntry("status", "done").containsEntry("rev", 2);
         assertThat((Map<String, Object>) client.get("/v1/customers/" + customerId).attributes().get("conversationCounts"))
                 .containsEntry("all", 1).containsEntry("done", 1);
+        assertThat(client.put("/v1/conversations/" + conversationId, Map.of("rev", 1, "name", "x")).status())
+                .isEqualTo(409);
+        assertThat(client.patch("/v1/notes/" + note.id(), Map.of("body", "edited")).attributes())
+                .containsEntry("body", "edited").containsEntry("rev", 1);
+
+        assertThat(client.delete("/v1/conversations/" + conversationId).status()).isEqualTo(204);
+        assertThat(client.get("/v1/conversations/" + conversationId).status()).isEqualTo(404);
+        assertThat(client.get("/v1/conversations/externalId=ticket-1").status()).isEqualTo(404);
     }
 
     @Test
