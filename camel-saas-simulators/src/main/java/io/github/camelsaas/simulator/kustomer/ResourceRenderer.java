@@ -17,12 +17,6 @@ final class ResourceRenderer {
     private static final List<String> DISPLAY_COLORS = List.of("green", "blue", "purple", "orange", "red", "teal");
     private static final List<String> DISPLAY_ICONS = List.of("compass", "rocket", "leaf", "star", "anchor", "flag");
 
-    /**
-     * What Kustomer adds to each entry of a customer's contact lists (its examples answer {@code verified: false} and
-     * {@code id: null} on entries sent without them).
-     */
-    private static final Map<String, Map<String, Object>> CONTACT_DEFAULTS = contactDefaults();
-
     private final KustomerStore store;
 
     ResourceRenderer(KustomerStore store) {
@@ -95,7 +89,7 @@ final class ResourceRenderer {
         attributes.put("verified", false);
         attributes.put("custom", Map.of());
         attributes.putAll(record.attributes());
-        CONTACT_DEFAULTS.forEach((list, defaults) -> attributes.put(list, withDefaults(attributes.get(list), defaults)));
+        ContactEntries.completeAll(attributes);
         attributes.put("displayName", displayName(record));
         attributes.putIfAbsent("lastActivityAt", null);
         if (attributes.get("lastActivityAt") == null) {
@@ -288,52 +282,6 @@ final class ResourceRenderer {
             relationships.put("company", JsonApi.related("company", record.companyId(),
                     "/v1/companies/" + record.companyId()));
         }
-    }
-
-    private static Map<String, Map<String, Object>> contactDefaults() {
-        Map<String, Object> verifiable = new LinkedHashMap<>();
-        verifiable.put("type", null);
-        verifiable.put("verified", false);
-        verifiable.put("id", null);
-        Map<String, Object> externalId = new LinkedHashMap<>();
-        externalId.put("verified", false);
-        externalId.put("id", null);
-        Map<String, Object> social = new LinkedHashMap<>(verifiable);
-        social.put("userid", null);
-        social.put("url", null);
-        Map<String, Object> typed = new LinkedHashMap<>();
-        typed.put("type", null);
-        typed.put("id", null);
-        Map<String, Object> location = new LinkedHashMap<>(typed);
-        location.put("address", null);
-        Map<String, Map<String, Object>> defaults = new LinkedHashMap<>();
-        for (String list : new String[] { "emails", "sharedEmails", "phones", "sharedPhones" }) {
-            defaults.put(list, verifiable);
-        }
-        defaults.put("externalIds", externalId);
-        defaults.put("sharedExternalIds", externalId);
-        defaults.put("socials", social);
-        defaults.put("sharedSocials", social);
-        defaults.put("urls", typed);
-        defaults.put("locations", location);
-        return defaults;
-    }
-
-    private static Object withDefaults(Object list, Map<String, Object> defaults) {
-        if (!(list instanceof List<?> entries)) {
-            return list;
-        }
-        List<Object> completed = new ArrayList<>(entries.size());
-        for (Object entry : entries) {
-            if (entry instanceof Map<?, ?> map) {
-                Map<Object, Object> withDefaults = new LinkedHashMap<>(map);
-                defaults.forEach(withDefaults::putIfAbsent);
-                completed.add(withDefaults);
-            } else {
-                completed.add(entry);
-            }
-        }
-        return completed;
     }
 
     private static Object displayName(StoredObject customer) {
