@@ -1,0 +1,172 @@
+package io.github.camelsaas.simulator.kustomer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The simulator against Kustomer's own description ({@code kustomer-core.openapi.json}, read from the directory in
+ * the system property {@code camelsaas.specs.dir}): for a sample of operations, the answer's status is documented
+ * and its body has every property the response schema requires. Quirks of the description (see SOURCES.md) are
+ * named where they are allowed for.
+ */
+class KustomerConformanceTest {
+
+    /** One call made to the simulator, with the spec operation it exercises. */
+    record Exchange(String method, String specPath, KustomerClient.Answer answer) {
+        @Override
+        public String toString() {
+            return method + " " + specPath + " -> " + answer.status();
+        }
+    }
+
+    // the description's response schemas were generated from examples: inside these members they list one example's
+    // keys as required (custom attributes, an email message's meta, the items a bulk call echoes back)
+    private static final List<Pattern> EXAMPLE_DERIVED = List.of(Pattern.compile(".*\\.custom"),
+            Pattern.compile(".*attributes\\.meta"), Pattern.compile(".*payload\\.api\\.data\\[\\]"));
+    // the envelope's source is documented as {"parameters": "<string>"}, a placeholder; body errors name a pointer
+    private static final List<Pattern> FALLBACK_OPEN = List.of(Pattern.compile("errors\\[\\]\\.source"));
+
+    private static final KustomerSimulator simulator = new KustomerSimulator();
+    private static final List<Exchange> exchanges = new ArrayList<>();
+    private static OpenApiResponseChecker checker;
+
+    @BeforeAll
+    static void loadSpecAndExercise() throws IOException {
+        String dir = System.getProperty("camelsaas.specs.dir");
+        Path specFile = dir == null ? null : Path.of(dir, "kustomer-core.openapi.json");
+        assumeTrue(specFile != null && Files.isRegularFile(specFile),
+                "Kustomer's OpenAPI description not found (system property camelsaas.specs.dir=" + dir
+                        + "): conformance checks skipped");
+        Map<String, Object> spec = new ObjectMapper().readValue(specFile.toFile(), new TypeReference<>() {
+        });
+        OpenApiResponseChecker bare = new OpenApiResponseChecker(spec, EXAMPLE_DERIVED, Map.of(), List.of());
+        // GetConversation is one of the few operations that documents its errors: its 400 is the shared envelope
+        Map<String, Object> errorEnvelope = bare.jsonSchema(castMap(
+                castMap(bare.operation("GET", "/conversations/{id}").get("responses")).get("400")));
+        checker = new OpenApiResponseChecker(spec, EXAMPLE_DERIVED, errorEnvelope, FALLBACK_OPEN);
+        simulator.start();
+        exercise(new KustomerClient(simulator));
+    }
+
+    @AfterAll
+    static void stop() {
+        simulator.stop();
+    }
+
+    private static void exercise(KustomerClient client) {
+        Map<String, Object> order = Map.of("title", "Order #1059", "externalId", "order-1059", "icon", "truck",
+                "images", List.of("https://cdn.example/a.jpg"), "tags", List.of("vip"),
+                "custom", Map.of("orderStatusStr", "fulfilled", "totalPriceNum", 64.67));
+        KustomerClient.Answer created = call(client, "POST", "/klasses/{name}", "/v1/klasses/order", order);
+        String orderId = created.id();
+        call(client, "GET", "/klasses/{name}/{id}", "/v1/klasses/order/" + orderId, null);
+        call(client, "PUT", "/klasses/{name}/{id}", "/v1/klasses/order/" + orderId,
+                Map.of("rev", 0, "custom", Map.of("refundedBool", false)));
+        call(client, "GET", "/klasses/{name}/externalId={externalId}", "/v1/klasses/order/externalId=order-1059", null);
+        call(client, "GET", "/klasses/{name}", "/v1/klasses/order?page=1&pageSize=10", null);
+
+        KustomerClient.Answer customer = call(client, "POST", "/customers", "/v1/customers", Map.of("name", "John Smith",
+                "externalId", "crm-7", "emails", List.of(Map.of("email", "john@example.com", "type", "home"))));
+        String customerId = customer.id();
+        call(client, "GET", "/customers/{id}", "/v1/customers/" + customerId, null);
+        call(client, "GET", "/customers/externalId={externalId}", "/v1/customers/externalId=crm-7", null);
+        call(client, "GET", "/customers/email={email}", "/v1/customers/email=john@example.com", null);
+        call(client, "PATCH", "/customers/{id}", "/v1/customers/" + customerId, Map.of("locale", "en_US"));
+        call(client, "POST", "/customers/{id}/klasses/{name}", "/v1/customers/" + customerId + "/klasses/order",
+                Map.of("title", "Order #1060"));
+
+        KustomerClient.Answer conversation = call(client, "POST", "/conversations", "/v1/conversations",
+                Map.of("customer", customerId, "name", "Help"));
+        call(client, "GET", "/conversations/{id}", "/v1/conversations/" + conversation.id(), null);
+        call(client, "POST", "/conversations/{id}/messages", "/v1/conversations/" + conversation.id() + "/messages",
+                Map.of("channel", "email", "app", "postmark", "preview", "Hello"));
+        call(client, "POST", "/messages", "/v1/messages",
+                Map.of("customer", customerId, "channel", "sms", "app", "twilio", "direction", "out"));
+        call(client, "POST", "/notes", "/v1/notes", Map.of("body", "a note", "conversation", conversation.id()));
+        call(client, "POST", "/companies", "/v1/companies", Map.of("name", "Acme"));
+
+        call(client, "POST", "/klasses/{name}/bulk", "/v1/klasses/order/bulk",
+                List.of(Map.of("title", "Order 1", "customer", customerId), Map.of("title", "Order 2")));
+        call(client, "PUT", "/klasses/{name}/bulk", "/v1/klasses/order/bulk",
+                List.of(Map.of("id", orderId, "custom", Map.of("shippingStatusStr", "shipped"))));
+        call(client, "POST", "/customers/bulk", "/v1/customers/bulk", List.of(Map.of("name", "Customer1")));
+        call(client, "POST", "/messages/bulk", "/v1/messages/bulk",
+                List.of(Map.of("customer", customerId, "channel", "chat", "app", "chat")));
+
+        // errors: documented on GetConversation, the shared envelope elsewhere
+        call(client, "GET", "/conversations/{id}", "/v1/conversations/" + ObjectIds.next(), null);
+        call(client, "GET", "/conversations/{id}", "/v1/conversations/not-an-id", null);
+        call(new KustomerClient(simulator).withKey("revoked"), "GET", "/conversations/{id}",
+                "/v1/conversations/" + conversation.id(), null);
+        call(client, "POST", "/klasses/{name}", "/v1/klasses/order", Map.of("title", ""));
+        call(client, "PUT", "/klasses/{name}/{id}", "/v1/klasses/order/" + orderId, Map.of("rev", 0));
+        call(client, "POST", "/klasses/{name}/bulk", "/v1/klasses/order/bulk", "[" + "{\"title\":\"t\"},".repeat(100)
+                + "{\"title\":\"t\"}]");
+        call(client, "POST", "/klasses/{name}", "/v1/klasses/order", "{\"title\":\"" + "x".repeat(110_000) + "\"}");
+        simulator.setOrgLimit(1, Duration.ofSeconds(30));
+        call(client, "GET", "/klasses/{name}/{id}", "/v1/klasses/order/" + orderId, null);
+        call(client, "DELETE", "/klasses/{name}/{id}", "/v1/klasses/order/" + orderId, null);
+        simulator.restoreDefaultConfiguration();
+        call(client, "DELETE", "/klasses/{name}/{id}", "/v1/klasses/order/" + orderId, null);
+    }
+
+    private static KustomerClient.Answer call(KustomerClient client, String method, String specPath, String path,
+            Object body) {
+        KustomerClient.Answer answer = client.send(method, path, body);
+        exchanges.add(new Exchange(method, specPath, answer));
+        return answer;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eachAnswerIsDocumentedAndHasTheRequiredProperties() {
+        return exchanges.stream().map(exchange -> DynamicTest.dynamicTest(exchange.toString(), () -> assertThat(
+                checker.problems(exchange.method(), exchange.specPath(), exchange.answer().status(),
+                        exchange.answer().json()))
+                .as(exchange.answer().body()).isEmpty()));
+    }
+
+    @Test
+    void theSampleCoversSuccessesAndEveryErrorKind() {
+        assertThat(exchanges).extracting(e -> e.answer().status())
+                .contains(200, 201, 204, 400, 401, 404, 409, 413, 429);
+    }
+
+    @Test
+    void theCheckerCatchesMissingPropertiesAndUndocumentedStatuses() {
+        Map<String, Object> withoutId = Map.of("data", Map.of("type", "kobject.order",
+                "attributes", Map.of("title", "t"), "relationships", Map.of(), "links", Map.of("self", "/x")));
+        assertThat(checker.problems("POST", "/klasses/{name}", 201, withoutId))
+                .contains("missing required data.id", "missing required data.attributes.rev",
+                        "missing required data.relationships.org");
+        assertThat(checker.problems("POST", "/klasses/{name}", 200, withoutId))
+                .singleElement().asString().contains("status 200 is not documented");
+        assertThat(checker.problems("GET", "/conversations/{id}", 404, Map.of("errors", List.of(Map.of("status", 404)))))
+                .contains("missing required errors[].code", "missing required errors[].source");
+        assertThat(checker.problems("GET", "/klasses/{name}/{id}", 409, Map.of("message", "conflict")))
+                .contains("missing required errors");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Object value) {
+        return (Map<String, Object>) value;
+    }
+}
