@@ -28,8 +28,8 @@ public final class Redaction {
     /** Field names that hold credentials in form bodies, query strings and JSON documents. */
     private static final String SENSITIVE_FIELDS = "client_secret|access_token|refresh_token|password|api_?key";
 
-    /** A bearer token: RFC 6750 allows token68 characters; stop at quotes and separators found around it. */
-    private static final Pattern BEARER = Pattern.compile("(?i)\\b(bearer)\\s+[^\\s\"',;]+");
+    /** A bearer token is token68 (RFC 6750 section 2.1), so the match ends where the token's alphabet does. */
+    private static final Pattern BEARER = Pattern.compile("(?i)\\b(bearer)\\s+[A-Za-z0-9\\-._~+/]+=*");
 
     /** {@code name=value} in a form body or query string; the value runs to the next parameter separator. */
     private static final Pattern FORM_FIELD =

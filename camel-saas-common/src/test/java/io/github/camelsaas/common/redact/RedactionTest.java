@@ -68,6 +68,12 @@ class RedactionTest {
     }
 
     @Test
+    void redactTextMasksOnlyTheTokenNotWhatFollowsIt() {
+        assertThat(Redaction.redactText("<p>Bearer a-b.c_d~e+f/g==</p><p>help</p>"))
+                .isEqualTo("<p>Bearer xxxxxx</p><p>help</p>");
+    }
+
+    @Test
     void redactTextMasksFormAndQueryValues() {
         assertThat(Redaction.redactText("grant_type=client_credentials&client_id=me&client_secret=s3cr%2Bet&x=1"))
                 .isEqualTo("grant_type=client_credentials&client_id=me&client_secret=xxxxxx&x=1");
