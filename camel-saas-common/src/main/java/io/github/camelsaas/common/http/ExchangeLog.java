@@ -55,7 +55,7 @@ final class ExchangeLog {
         }
     }
 
-    void failed(SaasHttpRequest request, HttpTransportException failure, long durationMillis) {
+    void failed(HttpTransportException failure, long durationMillis) {
         if (LOG.isDebugEnabled()) {
             // the exception message is already redacted and carries no query string
             LOG.debug("{} after {} ms", failure.getMessage(), durationMillis);

@@ -107,7 +107,8 @@ public final class HttpTransport implements AutoCloseable {
     public CompletableFuture<SaasHttpResponse> send(SaasHttpRequest request) {
         Objects.requireNonNull(request, "request");
         if (state.get() != State.STARTED) {
-            throw new IllegalStateException("transport is " + state.get().name().toLowerCase(Locale.ROOT) + ", not started");
+            throw new IllegalStateException(
+                    "transport is " + state.get().name().toLowerCase(Locale.ROOT) + ", not started");
         }
         SimpleHttpRequest httpRequest = toClientRequest(request);
         CompletableFuture<SaasHttpResponse> result = new CompletableFuture<>();
@@ -187,7 +188,7 @@ public final class HttpTransport implements AutoCloseable {
     private void fail(SaasHttpRequest request, CompletableFuture<SaasHttpResponse> result, Throwable failure,
                       long startNanos) {
         HttpTransportException exception = failures.classify(request, failure);
-        log.failed(request, exception, elapsedMillis(startNanos));
+        log.failed(exception, elapsedMillis(startNanos));
         result.completeExceptionally(exception);
     }
 

@@ -45,7 +45,7 @@ final class BodyRecords {
             return fromPlainJson(mapper.convertValue(node, Object.class));
         }
         if (body instanceof Map) {
-            return List.of(record(body, 0));
+            return single(record(body, 0));
         }
         if (body instanceof Iterable<?> iterable) {
             return fromElements(iterable.iterator());
@@ -62,7 +62,7 @@ final class BodyRecords {
     /** The body as a whole after parsing or conversion: one object, or an array whose elements must be objects. */
     private List<Map<String, Object>> fromPlainJson(Object plain) {
         if (plain instanceof Map) {
-            return List.of(asRecord(plain));
+            return single(asRecord(plain));
         }
         if (plain instanceof List<?> list) {
             List<Map<String, Object>> records = new ArrayList<>(list.size());
@@ -172,6 +172,13 @@ final class BodyRecords {
 
     private static InvalidBodyException notAnObject(int index, String whatItIs, Throwable cause) {
         return new InvalidBodyException("record " + index + " is " + whatItIs + ", " + EXPECTED_RECORD, index, cause);
+    }
+
+    /** Mutable like every other result, so callers can treat all results alike. */
+    private static List<Map<String, Object>> single(Map<String, Object> record) {
+        List<Map<String, Object>> records = new ArrayList<>(1);
+        records.add(record);
+        return records;
     }
 
     @SuppressWarnings("unchecked")

@@ -53,7 +53,8 @@ public final class JsonRecords {
      * {@code byte[]} or {@code InputStream} (read to its end) holding an object (one record) or an array of
      * objects. An empty list or JSON array gives no records.
      *
-     * @return                      fresh, mutable maps of plain JSON values; the input is never modified
+     * @return                      a new mutable list of fresh, mutable maps of plain JSON values; the input is
+     *                              never modified
      * @throws InvalidBodyException for a null body, text that is not JSON, a JSON scalar, or an element that is
      *                              not an object; the message names the record index and what it is
      */

@@ -2,10 +2,10 @@ package io.github.camelsaas.common.http;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.ConnectException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -63,11 +63,21 @@ class HttpTransportTest {
             .build();
 
     private HttpTransport transport;
+    private final RefusingPort refusingPort = newRefusingPort();
 
     @AfterEach
-    void closeTransport() {
+    void closeTransport() throws IOException {
         if (transport != null) {
             transport.close();
+        }
+        refusingPort.close();
+    }
+
+    private static RefusingPort newRefusingPort() {
+        try {
+            return new RefusingPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -109,12 +119,6 @@ class HttpTransportTest {
             gzip.write(text.getBytes(UTF_8));
         }
         return out.toByteArray();
-    }
-
-    private static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     @Test
@@ -260,7 +264,7 @@ class HttpTransportTest {
     @Test
     void connectionRefusedIsAConnectFailure() throws Exception {
         started(HttpTransportOptions.builder());
-        URI closed = URI.create("http://localhost:" + closedPort() + "/v1/objects?access_token=qs-secret-1");
+        URI closed = URI.create(refusingPort.baseUrl() + "/v1/objects?access_token=qs-secret-1");
 
         HttpTransportException failure = failureOf(transport.send(
                 SaasHttpRequest.post(closed, "{}".getBytes(UTF_8), JSON)));
@@ -393,11 +397,21 @@ class HttpTransportTest {
     }
 
     @Test
+    void aTransportThatNeverStartedClosesCleanly() {
+        transport = new HttpTransport(HttpTransportOptions.defaults());
+
+        transport.close();
+
+        assertThat(transport.isStarted()).isFalse();
+        assertThatThrownBy(transport::start).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void exceptionMessagesMaskRegisteredSecrets() throws Exception {
         SecretRegistry secrets = new SecretRegistry();
         secrets.register("tenant-key-8f7e6d");
         started(HttpTransportOptions.builder(), secrets);
-        URI closed = URI.create("http://localhost:" + closedPort() + "/v1/tenants/tenant-key-8f7e6d/objects");
+        URI closed = URI.create(refusingPort.baseUrl() + "/v1/tenants/tenant-key-8f7e6d/objects");
 
         HttpTransportException failure = failureOf(transport.send(SaasHttpRequest.get(closed)));
 
@@ -456,7 +470,7 @@ class HttpTransportTest {
     @Test
     void debugLogNamesFailures() throws Exception {
         started(HttpTransportOptions.builder());
-        URI closed = URI.create("http://localhost:" + closedPort() + "/v1/notes");
+        URI closed = URI.create(refusingPort.baseUrl() + "/v1/notes");
 
         try (CapturedLog log = CapturedLog.of(HttpTransport.class, Level.DEBUG)) {
             failureOf(transport.send(SaasHttpRequest.get(closed)));

@@ -73,6 +73,7 @@ class JsonRecordsTest {
             assertThat(records).containsExactly(map("name", "Ada", "address", map("city", "Lyon"),
                     "tags", List.of("a")));
             records.get(0).put("name", "changed");
+            records.add(map());
             assertThat(input).containsEntry("name", "Ada");
         }
 
