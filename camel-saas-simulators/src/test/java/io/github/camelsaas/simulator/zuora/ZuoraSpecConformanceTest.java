@@ -1,20 +1,20 @@
 package io.github.camelsaas.simulator.zuora;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.github.camelsaas.simulator.conformance.OpenApiResponseChecker;
+import io.github.camelsaas.simulator.conformance.SpecsDir;
 import io.github.camelsaas.simulator.zuora.ZuoraTestClient.Reply;
 
 /**
@@ -35,12 +35,7 @@ class ZuoraSpecConformanceTest extends ZuoraSimulatorTestBase {
 
     @BeforeEach
     void loadSpec() throws Exception {
-        String dir = System.getProperty("camelsaas.specs.dir");
-        Path file = dir == null ? null : Path.of(dir, SPEC_FILE);
-        assumeTrue(file != null && Files.isRegularFile(file), "Zuora's OpenAPI description not found ("
-                + (file == null ? "system property camelsaas.specs.dir not set" : file + " missing")
-                + "): conformance test skipped");
-        spec = OpenApiResponseChecker.load(file);
+        spec = OpenApiResponseChecker.load(SpecsDir.require(SPEC_FILE)).withRequiredHeaders("Zuora-Request-Id");
     }
 
     @Test
@@ -88,23 +83,23 @@ class ZuoraSpecConformanceTest extends ZuoraSimulatorTestBase {
         JsonNode noRecords = ZuoraTestClient.JSON.valueToTree(Map.of("count", 1));
         JsonNode stringCount = ZuoraTestClient.JSON.valueToTree(Map.of("count", "1", "records", List.of()));
         JsonNode badRecord = ZuoraTestClient.JSON.valueToTree(Map.of("count", 1, "records", List.of(Map.of("Id", 7))));
-        String requestId = "3a437f0b-fa7a-45bf-a9a5-2187a5a13ec0";
+        Function<String, String> header = name -> "3a437f0b-fa7a-45bf-a9a5-2187a5a13ec0";
 
-        assertThat(spec.check("GET", RECORDS_TEMPLATE, 200, noRecords, requestId)).singleElement().asString()
+        assertThat(spec.problems("GET", RECORDS_TEMPLATE, 200, noRecords, header)).singleElement().asString()
                 .contains("records");
-        assertThat(spec.check("GET", RECORDS_TEMPLATE, 200, stringCount, requestId)).singleElement().asString()
+        assertThat(spec.problems("GET", RECORDS_TEMPLATE, 200, stringCount, header)).singleElement().asString()
                 .contains("$.count");
-        assertThat(spec.check("GET", RECORDS_TEMPLATE, 200, badRecord, requestId)).singleElement().asString()
+        assertThat(spec.problems("GET", RECORDS_TEMPLATE, 200, badRecord, header)).singleElement().asString()
                 .contains("$.records[0].Id");
-        assertThat(spec.check("GET", RECORD, 401, noRecords, requestId)).singleElement().asString()
+        assertThat(spec.problems("GET", RECORD, 401, noRecords, header)).singleElement().asString()
                 .contains("not documented");
-        assertThat(spec.check("GET", RECORDS_TEMPLATE, 200, stringCount, null)).hasSize(2);
+        assertThat(spec.problems("GET", RECORDS_TEMPLATE, 200, stringCount)).hasSize(2);
     }
 
     private void check(String method, String template, Reply reply, int expectedStatus) {
         assertThat(reply.status()).as(method + " " + template + ": " + reply.body()).isEqualTo(expectedStatus);
         JsonNode body = reply.body().isEmpty() ? null : reply.json();
-        spec.check(method, template, reply.status(), body, reply.header("Zuora-Request-Id"))
+        spec.problems(method, template, reply.status(), body, reply::header)
                 .forEach(problem -> problems.add(method + " " + template + " " + reply.status() + ": " + problem));
     }
 }
