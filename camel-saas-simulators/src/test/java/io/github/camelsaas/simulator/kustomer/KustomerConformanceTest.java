@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -26,7 +25,7 @@ import io.github.camelsaas.simulator.conformance.SpecsDir;
  * and its body has every property the response schema requires. Quirks of the description (see SOURCES.md) are
  * named where they are allowed for.
  */
-class KustomerConformanceTest {
+class KustomerConformanceTest extends KustomerSimulatorTestBase {
 
     /** One call made to the simulator, with the spec operation it exercises. */
     record Exchange(String method, String specPath, KustomerClient.Answer answer) {
@@ -43,7 +42,6 @@ class KustomerConformanceTest {
     // the envelope's source is documented as {"parameters": "<string>"}, a placeholder; body errors name a pointer
     private static final List<Pattern> FALLBACK_OPEN = List.of(Pattern.compile("\\$\\.errors\\[\\d+\\]\\.source"));
 
-    private static final KustomerSimulator simulator = new KustomerSimulator();
     private static final List<Exchange> exchanges = new ArrayList<>();
     private static OpenApiResponseChecker checker;
 
@@ -54,13 +52,7 @@ class KustomerConformanceTest {
         // its types were derived from examples too (an error's status is typed string, a message's size string)
         checker = description.withoutTypeChecks().withOpenPaths(EXAMPLE_DERIVED)
                 .withFallbackErrors(description.responseSchema("GET", "/conversations/{id}", 400), FALLBACK_OPEN);
-        simulator.start();
-        exercise(new KustomerClient(simulator));
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.stop();
+        exercise(client);
     }
 
     private static void exercise(KustomerClient client) {

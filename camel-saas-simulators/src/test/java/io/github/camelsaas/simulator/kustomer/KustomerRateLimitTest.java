@@ -8,38 +8,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.github.camelsaas.simulator.common.WindowMode;
 
 /** The org limit and the per-customer create limit, each exactly at its boundary, and what the server recorded. */
-class KustomerRateLimitTest {
+class KustomerRateLimitTest extends KustomerSimulatorTestBase {
 
     // long enough that a handful of local calls always fits in one window, short enough to wait out
     private static final Duration WINDOW = Duration.ofMillis(700);
 
-    private static final KustomerSimulator simulator = new KustomerSimulator();
-    private static KustomerClient client;
-
-    @BeforeAll
-    static void start() {
-        simulator.start();
-        client = new KustomerClient(simulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.stop();
-    }
-
     @BeforeEach
-    void freshSimulator() {
-        simulator.restoreDefaultConfiguration();
-        simulator.reset();
-        client.get("/v1/users/current"); // warm the connection so the calls below fit well inside one window
+    void warmTheConnection() {
+        client.get("/v1/users/current"); // so that the calls below fit well inside one window
     }
 
     @Test

@@ -14,33 +14,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What Kustomer refuses before looking at the data: bad keys and missing roles (401), big bodies (413), big bulks. */
-class KustomerRequestGuardsTest {
-
-    private static final KustomerSimulator simulator = new KustomerSimulator();
-    private static KustomerClient client;
-
-    @BeforeAll
-    static void start() {
-        simulator.start();
-        client = new KustomerClient(simulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.stop();
-    }
-
-    @BeforeEach
-    void fresh() {
-        simulator.restoreDefaultConfiguration();
-        simulator.reset();
-    }
+class KustomerRequestGuardsTest extends KustomerSimulatorTestBase {
 
     @Test
     void unknownMissingOrMalformedKeysAnswer401InTheErrorsEnvelope() {

@@ -11,35 +11,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.github.camelsaas.simulator.common.Fault;
 
 /** The simulator's state as clients see it through the API, and as tests see it through the inspection methods. */
-class KustomerResourcesTest {
-
-    private static final KustomerSimulator simulator = new KustomerSimulator();
-    private static KustomerClient client;
-
-    @BeforeAll
-    static void start() {
-        simulator.start();
-        client = new KustomerClient(simulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.stop();
-    }
-
-    @BeforeEach
-    void fresh() {
-        simulator.restoreDefaultConfiguration();
-        simulator.reset();
-    }
+class KustomerResourcesTest extends KustomerSimulatorTestBase {
 
     @Test
     void kobjectCreateGetUpdateWithRevAndDelete() {

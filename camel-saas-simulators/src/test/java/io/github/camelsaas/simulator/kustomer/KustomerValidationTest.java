@@ -9,31 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Each body rule of the spec's request schemas: a 400 whose {@code source.pointer} names the member, and nothing stored. */
-class KustomerValidationTest {
+class KustomerValidationTest extends KustomerSimulatorTestBase {
 
     private static final String NO_SUCH_ID = "5f0000000000000000000000";
-
-    private static final KustomerSimulator simulator = new KustomerSimulator();
-    private static KustomerClient client;
-
-    @BeforeAll
-    static void start() {
-        simulator.start();
-        client = new KustomerClient(simulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.stop();
-    }
 
     static Stream<Arguments> invalidBodies() {
         return Stream.of(
