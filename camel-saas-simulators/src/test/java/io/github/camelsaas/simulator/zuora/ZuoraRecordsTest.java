@@ -1,8 +1,8 @@
 package io.github.camelsaas.simulator.zuora;
 
+import static io.github.camelsaas.simulator.testsupport.Gzip.gzip;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -266,13 +265,5 @@ class ZuoraRecordsTest extends ZuoraSimulatorTestBase {
         List<String> ids = new ArrayList<>();
         reply.json().get("records").forEach(r -> ids.add(r.get("DeviceId__c").asText()));
         return ids;
-    }
-
-    private static byte[] gzip(String text) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
-            gzip.write(text.getBytes(StandardCharsets.UTF_8));
-        }
-        return bytes.toByteArray();
     }
 }
