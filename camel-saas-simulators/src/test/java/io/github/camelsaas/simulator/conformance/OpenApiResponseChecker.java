@@ -189,7 +189,8 @@ public final class OpenApiResponseChecker {
     private void checkValue(Object schemaNode, JsonNode value, String where, List<Pattern> open,
             List<String> problems) {
         Map<String, Object> schema = map(resolve(schemaNode));
-        if (schema == null || value == null || value.isNull() || open.stream().anyMatch(p -> p.matcher(where).matches())) {
+        if (schema == null || value == null || value.isNull()
+                || open.stream().anyMatch(p -> p.matcher(where).matches())) {
             return;
         }
         if (schema.get("allOf") instanceof List<?> parts) {
@@ -247,7 +248,7 @@ public final class OpenApiResponseChecker {
         Object current = node;
         for (int hops = 0; current instanceof Map<?, ?> object && object.get("$ref") instanceof String ref; hops++) {
             if (hops > MAX_REF_HOPS || !ref.startsWith("#/")) {
-                throw new IllegalStateException("cannot resolve $ref " + ref + " (only local references are supported)");
+                throw new IllegalStateException("cannot resolve $ref " + ref + " (only local ones are supported)");
             }
             Object target = spec;
             for (String token : ref.substring(2).split("/")) {

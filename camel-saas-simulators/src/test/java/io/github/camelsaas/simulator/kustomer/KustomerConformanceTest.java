@@ -42,12 +42,13 @@ class KustomerConformanceTest extends KustomerSimulatorTestBase {
     // the envelope's source is documented as {"parameters": "<string>"}, a placeholder; body errors name a pointer
     private static final List<Pattern> FALLBACK_OPEN = List.of(Pattern.compile("\\$\\.errors\\[\\d+\\]\\.source"));
 
+    private static final String SPEC_FILE = "kustomer-core.openapi.json";
     private static final List<Exchange> exchanges = new ArrayList<>();
     private static OpenApiResponseChecker checker;
 
     @BeforeAll
     static void loadSpecAndExercise() throws IOException {
-        OpenApiResponseChecker description = OpenApiResponseChecker.load(SpecsDir.require("kustomer-core.openapi.json"));
+        OpenApiResponseChecker description = OpenApiResponseChecker.load(SpecsDir.require(SPEC_FILE));
         // GetConversation is one of the few operations that documents its errors: its 400 is the shared envelope
         // its types were derived from examples too (an error's status is typed string, a message's size string)
         checker = description.withoutTypeChecks().withOpenPaths(EXAMPLE_DERIVED)
