@@ -16,8 +16,8 @@ import io.github.camelsaas.common.retry.Retrier;
 import io.github.camelsaas.common.retry.RetryPolicy;
 
 /**
- * One endpoint's way to Kustomer: every call gets the bearer key, the org permit and the customers' permits it needs,
- * a slot under the endpoint's concurrency cap, and the standard retries (429 and connection failures always, 5xx and
+ * One endpoint's way to Kustomer: every call gets the bearer key, the customers' permits it needs (admission before
+ * the slot, the grant itself in the slot) and the org permit, a slot under the endpoint's concurrency cap, and the standard retries (429 and connection failures always, 5xx and
  * lost answers for idempotent calls). Answers are handed on on the component's workers, never on HTTP I/O threads.
  */
 final class KustomerClient implements AutoCloseable {
@@ -51,8 +51,10 @@ final class KustomerClient implements AutoCloseable {
      */
     CompletableFuture<KustomerResponse> send(KustomerRequest request, CallStats stats) {
         ApiCall.Builder call = ApiCall.builder();
-        request.customerPermits().forEach((customer, count) ->
-                call.permitBeforeSlot(throttle.customerPermit(customer, count)));
+        request.customerPermits().forEach((customer, count) -> call
+                .permitBeforeSlot(throttle.customerAdmission(customer, count))
+                .permit(throttle.customerCreates(customer, count)));
+        // the org permit last: the call leaves the moment it is granted
         ApiCall apiCall = call.permit(throttle.orgPermit())
                 .request(toHttpRequest(request))
                 .classifier(RetryRules.standard(request.idempotent()))

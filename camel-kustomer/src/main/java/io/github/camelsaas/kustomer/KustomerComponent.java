@@ -15,8 +15,6 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The {@code kustomer:} component: writes and reads Kustomer resources (KObjects, customers, companies,
@@ -26,8 +24,6 @@ import org.slf4j.LoggerFactory;
  */
 @Component("kustomer")
 public class KustomerComponent extends HealthCheckComponent implements SSLContextParametersAware {
-
-    private static final Logger LOG = LoggerFactory.getLogger(KustomerComponent.class);
 
     @Metadata(description = "Component-wide configuration that every endpoint starts from")
     private KustomerConfiguration configuration = new KustomerConfiguration();
@@ -134,17 +130,20 @@ public class KustomerComponent extends HealthCheckComponent implements SSLContex
     }
 
     /**
-     * The limits of the org an endpoint talks to, shared by every endpoint of this component that talks to it. The
-     * first endpoint started for an org sets them; one that asks for others is told so, since an org has one limit.
+     * The limits of the org an endpoint talks to, shared by every endpoint of this component that talks to it. An org
+     * has one limit, so an endpoint that asks for other limits than the ones already in force for its org fails to
+     * start (whichever starts first, the outcome is the same), rather than being throttled by numbers it did not ask
+     * for.
      */
     OrgThrottle throttleFor(String baseUrl, KustomerConfiguration endpointConfiguration) {
         OrgThrottle.Settings wanted = OrgThrottle.Settings.of(endpointConfiguration);
         OrgThrottle throttle = throttles.computeIfAbsent(baseUrl,
                 org -> new OrgThrottle(org, wanted, backendInUse, runtime().scheduler()));
         if (!throttle.settings().equals(wanted)) {
-            LOG.warn("A kustomer endpoint asks for {} but the org at {} is already throttled with {} by another "
-                     + "endpoint; an org has one limit, so those stay. Set the limits on the component to avoid this.",
-                    wanted, baseUrl, throttle.settings());
+            throw new IllegalArgumentException("A kustomer endpoint asks for " + wanted + " but another endpoint of "
+                    + "the org at " + baseUrl + " already throttles it with " + throttle.settings() + ". An org has "
+                    + "one limit: set requestsPerMinute, customerCreatesPerMinute and rateLimitWindow on the component "
+                    + "(or the same on every endpoint of that org).");
         }
         return throttle;
     }

@@ -34,6 +34,7 @@ final class OrgThrottle implements RateLimitFeedback, AutoCloseable {
     private final String org;
     private final Settings settings;
     private final RateLimiter requests;
+    private final RateLimiter customerAdmission;
     private final RateLimiter customerCreates;
 
     /** The limits an org is throttled with, as the first endpoint for it configured them. */
@@ -61,8 +62,11 @@ final class OrgThrottle implements RateLimitFeedback, AutoCloseable {
         int orgLimit = settings.adaptive() ? ADAPTIVE_START : settings.requestsPerWindow();
         this.requests = new RateLimiter("kustomer org limit " + org, RateLimit.of(orgLimit, settings.window()),
                 backend, scheduler);
-        this.customerCreates = new RateLimiter("kustomer customer create limit " + org,
-                RateLimit.of(settings.customerCreatesPerWindow(), settings.window()), backend, scheduler);
+        RateLimit perCustomer = RateLimit.of(settings.customerCreatesPerWindow(), settings.window());
+        this.customerAdmission = new RateLimiter("kustomer customer create admission " + org, perCustomer, backend,
+                scheduler);
+        this.customerCreates = new RateLimiter("kustomer customer create limit " + org, perCustomer, backend,
+                scheduler);
     }
 
     Settings settings() {
@@ -75,9 +79,26 @@ final class OrgThrottle implements RateLimitFeedback, AutoCloseable {
         return new Permit(requests, "org:" + org);
     }
 
-    /** {@code count} creates counted against one customer, granted at one instant. */
-    Permit customerPermit(String customerKey, int count) {
-        return new Permit(customerCreates, "customer:" + org + ":" + customerKey, count);
+    /**
+     * Admission of {@code count} creates of one customer to the queue for a concurrency slot (before the slot): a
+     * customer with a long backlog queues here, not in front of other customers' calls.
+     */
+    Permit customerAdmission(String customerKey, int count) {
+        // its own key: both limiters may share one backend, where equal keys would share one count
+        return new Permit(customerAdmission, "admission:" + customerKey(customerKey), count);
+    }
+
+    /**
+     * The grant of {@code count} creates of one customer, taken while the call holds its slot, right before it is sent:
+     * the limit is kept on the instants the server counts, not on when calls were admitted (which can precede the
+     * send by as long as the slot queue takes).
+     */
+    Permit customerCreates(String customerKey, int count) {
+        return new Permit(customerCreates, customerKey(customerKey), count);
+    }
+
+    private String customerKey(String customerKey) {
+        return "customer:" + org + ":" + customerKey;
     }
 
     /** The most creates one call may count against one customer (more could never be granted). */
@@ -117,6 +138,7 @@ final class OrgThrottle implements RateLimitFeedback, AutoCloseable {
         for (Permit permit : permits) {
             if (permit.limiter() == customerCreates) {
                 customerCreates.pause(permit.key(), until);
+                customerAdmission.pause("admission:" + permit.key(), until);
                 customerScoped = true;
             }
         }
@@ -140,6 +162,7 @@ final class OrgThrottle implements RateLimitFeedback, AutoCloseable {
     @Override
     public void close() {
         requests.close();
+        customerAdmission.close();
         customerCreates.close();
     }
 
