@@ -35,6 +35,10 @@ public class KustomerAuthenticationException extends KustomerApiException {
     private static String roleHint(KustomerRequest request) {
         String template = request.path().template();
         String resource = resourceOf(template);
+        if ("GET".equals(request.method()) && template.matches("/v1/klasses/[^/]+")) {
+            // listing KObjects needs the klass role, not the kobject one
+            resource = "klass";
+        }
         if (resource == null) {
             return "";
         }
