@@ -147,8 +147,8 @@ public class KustomerProducer extends DefaultAsyncProducer {
                         : new RecordFailedException(outcome.failedRecord());
             }
             Object value = outcome.value();
-            return ExchangeOutcome.of(value).header(KustomerConstants.ID,
-                    value instanceof Map<?, ?> map && map.get("id") instanceof String id ? id : null);
+            return withBulkJobs(ExchangeOutcome.of(value).header(KustomerConstants.ID,
+                    value instanceof Map<?, ?> map && map.get("id") instanceof String id ? id : null), stats);
         }
         ExchangeOutcome exchangeOutcome = ExchangeOutcome.of(succeeded);
         if (!failed.isEmpty() && endpoint.getConfiguration().isFailOnPartialFailure()) {
@@ -157,10 +157,13 @@ public class KustomerProducer extends DefaultAsyncProducer {
         if (!endpoint.getConfiguration().isFailOnPartialFailure()) {
             exchangeOutcome.header(KustomerConstants.FAILED_RECORDS, failed);
         }
-        if (!stats.bulkJobIds().isEmpty()) {
-            exchangeOutcome.header(KustomerConstants.BULK_JOB_IDS, stats.bulkJobIds());
-        }
-        return exchangeOutcome;
+        return withBulkJobs(exchangeOutcome, stats);
+    }
+
+    /** The bulk jobs the calls answered (a list body, or a record coalesced into a bulk call). */
+    private static ExchangeOutcome withBulkJobs(ExchangeOutcome outcome, CallStats stats) {
+        List<String> jobs = stats.bulkJobIds();
+        return jobs.isEmpty() ? outcome : outcome.header(KustomerConstants.BULK_JOB_IDS, jobs);
     }
 
     private static void complete(Exchange exchange, CallStats stats, ExchangeOutcome outcome, Throwable failure) {
