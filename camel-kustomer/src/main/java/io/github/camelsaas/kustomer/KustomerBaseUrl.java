@@ -39,10 +39,15 @@ final class KustomerBaseUrl {
         try {
             URI uri = new URI(trimmed);
             String scheme = uri.getScheme();
+            if (uri.getRawUserInfo() != null) {
+                // not echoed: user info is a credential
+                throw new IllegalArgumentException("baseUrl must not carry user info (credentials); the API key goes "
+                        + "in the apiKey option");
+            }
             if (uri.getHost() == null || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
-                    || uri.getRawQuery() != null || uri.getRawUserInfo() != null) {
-                throw new IllegalArgumentException("baseUrl must be an absolute http or https URL without user info "
-                        + "or query, such as https://api.kustomerapp.com, was " + trimmed);
+                    || uri.getRawQuery() != null) {
+                throw new IllegalArgumentException("baseUrl must be an absolute http or https URL without query, "
+                        + "such as https://api.kustomerapp.com, was " + trimmed);
             }
             if (uri.getRawPath() != null && uri.getRawPath().endsWith("/v1")) {
                 throw new IllegalArgumentException("baseUrl must not end with /v1 (paths start with /v1), was "

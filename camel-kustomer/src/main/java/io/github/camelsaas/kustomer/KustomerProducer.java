@@ -1,6 +1,7 @@
 package io.github.camelsaas.kustomer;
 
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -100,8 +101,7 @@ public class KustomerProducer extends DefaultAsyncProducer {
     /** Whether the body holds a list of records (even of one) rather than a single record. */
     private static boolean isList(Object body) {
         if (body instanceof byte[] bytes) {
-            return startsWithBracket(new String(bytes, 0, Math.min(bytes.length, 256),
-                    java.nio.charset.StandardCharsets.UTF_8));
+            return startsWithBracket(new String(bytes, 0, Math.min(bytes.length, 256), StandardCharsets.UTF_8));
         }
         if (body instanceof CharSequence text) {
             return startsWithBracket(text);

@@ -13,6 +13,7 @@ final class KustomerResponse {
     private final SaasHttpResponse response;
     private final JsonRecords json;
     private final SecretRegistry secrets;
+    private Map<String, Object> document;
 
     KustomerResponse(SaasHttpResponse response, JsonRecords json, SecretRegistry secrets) {
         this.response = response;
@@ -28,12 +29,12 @@ final class KustomerResponse {
         return response.isSuccessful();
     }
 
-    /** The whole document of a 2xx answer; empty for a 204. */
-    Map<String, Object> document() {
-        if (response.bodyLength() == 0) {
-            return Map.of();
+    /** The whole document of a 2xx answer, read once; empty for a 204. */
+    synchronized Map<String, Object> document() {
+        if (document == null) {
+            document = response.bodyLength() == 0 ? Map.of() : json.readObject(response.body());
         }
-        return json.readObject(response.body());
+        return document;
     }
 
     /** The {@code data} member as an object (a single resource), or null. */
