@@ -132,15 +132,25 @@ class KustomerBulkTest extends KustomerSimulatorTestSupport {
 
     @Test
     void bulkFalseSendsOneCallPerRecordWithinTheConcurrencyCap() {
-        simulator.setLatency(java.time.Duration.ofMillis(30));
+        // each answer takes 100 ms: with 3 calls in flight at most, a 4th call can only arrive once the 1st answered
+        simulator.setLatency(java.time.Duration.ofMillis(100));
         try {
-            Exchange exchange = send("kustomer:kobjects?klass=order&bulk=false&maxConcurrentRequests=3", orders(30));
+            Exchange exchange = send("kustomer:kobjects?klass=order&bulk=false&maxConcurrentRequests=3", orders(12));
+
             assertThat(exchange.getException()).isNull();
-            assertThat(simulator.stats().calls("POST /v1/klasses/{name}")).isEqualTo(30);
-            assertThat(simulator.stats().maxInFlight()).isLessThanOrEqualTo(3);
+            List<Long> arrivals = simulator.wireMock().getAllServeEvents().stream()
+                    .filter(event -> event.getRequest().getUrl().equals("/v1/klasses/order"))
+                    .map(event -> event.getRequest().getLoggedDate().getTime()).sorted().toList();
+            assertThat(arrivals).hasSize(12);
+            for (int i = 3; i < arrivals.size(); i++) {
+                assertThat(arrivals.get(i) - arrivals.get(i - 3)).as("calls %d and %d", i - 3, i)
+                        .isGreaterThanOrEqualTo(90);
+            }
+            // and the cap is used: calls overlap
+            assertThat(arrivals.get(2) - arrivals.get(0)).isLessThan(90);
             List<?> results = exchange.getMessage().getBody(List.class);
             // results in input order, each the created KObject
-            for (int i = 0; i < 30; i++) {
+            for (int i = 0; i < 12; i++) {
                 assertThat(((Map<?, ?>) ((Map<?, ?>) results.get(i)).get("attributes")).get("title"))
                         .isEqualTo("Order " + (i + 1));
             }
