@@ -36,7 +36,18 @@ public class KustomerComponentConfigurer extends PropertyConfigurerSupport imple
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "batchwindow":
+        case "batchWindow": getOrCreateConfiguration(target).setBatchWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "bulk": getOrCreateConfiguration(target).setBulk(property(camelContext, boolean.class, value)); return true;
+        case "bulksize":
+        case "bulkSize": getOrCreateConfiguration(target).setBulkSize(property(camelContext, int.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelsaas.kustomer.KustomerConfiguration.class, value)); return true;
+        case "connecttimeout":
+        case "connectTimeout": target.setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "customercreatesperminute":
+        case "customerCreatesPerMinute": getOrCreateConfiguration(target).setCustomerCreatesPerMinute(property(camelContext, int.class, value)); return true;
+        case "failonpartialfailure":
+        case "failOnPartialFailure": getOrCreateConfiguration(target).setFailOnPartialFailure(property(camelContext, boolean.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
@@ -44,8 +55,31 @@ public class KustomerComponentConfigurer extends PropertyConfigurerSupport imple
         case "klass": getOrCreateConfiguration(target).setKlass(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxconcurrentrequests":
+        case "maxConcurrentRequests": getOrCreateConfiguration(target).setMaxConcurrentRequests(property(camelContext, int.class, value)); return true;
+        case "maxretries":
+        case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, java.lang.String.class, value)); return true;
+        case "orgname":
+        case "orgName": getOrCreateConfiguration(target).setOrgName(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": target.setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": target.setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "ratelimitbackend":
+        case "rateLimitBackend": target.setRateLimitBackend(property(camelContext, io.github.camelsaas.common.ratelimit.RateLimitBackend.class, value)); return true;
+        case "ratelimitwindow":
+        case "rateLimitWindow": getOrCreateConfiguration(target).setRateLimitWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "region": getOrCreateConfiguration(target).setRegion(property(camelContext, java.lang.String.class, value)); return true;
+        case "requestsperminute":
+        case "requestsPerMinute": getOrCreateConfiguration(target).setRequestsPerMinute(property(camelContext, int.class, value)); return true;
+        case "responsetimeout":
+        case "responseTimeout": target.setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
+        case "validate": getOrCreateConfiguration(target).setValidate(property(camelContext, boolean.class, value)); return true;
         default: return false;
         }
     }
@@ -59,7 +93,18 @@ public class KustomerComponentConfigurer extends PropertyConfigurerSupport imple
         case "autowiredEnabled": return boolean.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "batchwindow":
+        case "batchWindow": return long.class;
+        case "bulk": return boolean.class;
+        case "bulksize":
+        case "bulkSize": return int.class;
         case "configuration": return io.github.camelsaas.kustomer.KustomerConfiguration.class;
+        case "connecttimeout":
+        case "connectTimeout": return long.class;
+        case "customercreatesperminute":
+        case "customerCreatesPerMinute": return int.class;
+        case "failonpartialfailure":
+        case "failOnPartialFailure": return boolean.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
@@ -67,8 +112,31 @@ public class KustomerComponentConfigurer extends PropertyConfigurerSupport imple
         case "klass": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxconcurrentrequests":
+        case "maxConcurrentRequests": return int.class;
+        case "maxretries":
+        case "maxRetries": return int.class;
         case "operation": return java.lang.String.class;
+        case "orgname":
+        case "orgName": return java.lang.String.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
+        case "ratelimitbackend":
+        case "rateLimitBackend": return io.github.camelsaas.common.ratelimit.RateLimitBackend.class;
+        case "ratelimitwindow":
+        case "rateLimitWindow": return long.class;
         case "region": return java.lang.String.class;
+        case "requestsperminute":
+        case "requestsPerMinute": return int.class;
+        case "responsetimeout":
+        case "responseTimeout": return long.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return boolean.class;
+        case "validate": return boolean.class;
         default: return null;
         }
     }
@@ -83,7 +151,18 @@ public class KustomerComponentConfigurer extends PropertyConfigurerSupport imple
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseurl":
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
+        case "batchwindow":
+        case "batchWindow": return getOrCreateConfiguration(target).getBatchWindow();
+        case "bulk": return getOrCreateConfiguration(target).isBulk();
+        case "bulksize":
+        case "bulkSize": return getOrCreateConfiguration(target).getBulkSize();
         case "configuration": return target.getConfiguration();
+        case "connecttimeout":
+        case "connectTimeout": return target.getConnectTimeout();
+        case "customercreatesperminute":
+        case "customerCreatesPerMinute": return getOrCreateConfiguration(target).getCustomerCreatesPerMinute();
+        case "failonpartialfailure":
+        case "failOnPartialFailure": return getOrCreateConfiguration(target).isFailOnPartialFailure();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
@@ -91,8 +170,31 @@ public class KustomerComponentConfigurer extends PropertyConfigurerSupport imple
         case "klass": return getOrCreateConfiguration(target).getKlass();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxconcurrentrequests":
+        case "maxConcurrentRequests": return getOrCreateConfiguration(target).getMaxConcurrentRequests();
+        case "maxretries":
+        case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "operation": return getOrCreateConfiguration(target).getOperation();
+        case "orgname":
+        case "orgName": return getOrCreateConfiguration(target).getOrgName();
+        case "proxyhost":
+        case "proxyHost": return target.getProxyHost();
+        case "proxyport":
+        case "proxyPort": return target.getProxyPort();
+        case "ratelimitbackend":
+        case "rateLimitBackend": return target.getRateLimitBackend();
+        case "ratelimitwindow":
+        case "rateLimitWindow": return getOrCreateConfiguration(target).getRateLimitWindow();
         case "region": return getOrCreateConfiguration(target).getRegion();
+        case "requestsperminute":
+        case "requestsPerMinute": return getOrCreateConfiguration(target).getRequestsPerMinute();
+        case "responsetimeout":
+        case "responseTimeout": return target.getResponseTimeout();
+        case "sslcontextparameters":
+        case "sslContextParameters": return target.getSslContextParameters();
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
+        case "validate": return getOrCreateConfiguration(target).isValidate();
         default: return null;
         }
     }

@@ -27,10 +27,30 @@ public class KustomerConfigurationConfigurer extends org.apache.camel.support.co
         case "apiKey": target.setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "batchwindow":
+        case "batchWindow": target.setBatchWindow(property(camelContext, long.class, value)); return true;
+        case "bulk": target.setBulk(property(camelContext, boolean.class, value)); return true;
+        case "bulksize":
+        case "bulkSize": target.setBulkSize(property(camelContext, int.class, value)); return true;
+        case "customercreatesperminute":
+        case "customerCreatesPerMinute": target.setCustomerCreatesPerMinute(property(camelContext, int.class, value)); return true;
+        case "failonpartialfailure":
+        case "failOnPartialFailure": target.setFailOnPartialFailure(property(camelContext, boolean.class, value)); return true;
         case "klass": target.setKlass(property(camelContext, java.lang.String.class, value)); return true;
+        case "maxconcurrentrequests":
+        case "maxConcurrentRequests": target.setMaxConcurrentRequests(property(camelContext, int.class, value)); return true;
+        case "maxretries":
+        case "maxRetries": target.setMaxRetries(property(camelContext, int.class, value)); return true;
         case "operation": target.setOperation(property(camelContext, java.lang.String.class, value)); return true;
+        case "orgname":
+        case "orgName": target.setOrgName(property(camelContext, java.lang.String.class, value)); return true;
+        case "ratelimitwindow":
+        case "rateLimitWindow": target.setRateLimitWindow(property(camelContext, long.class, value)); return true;
         case "region": target.setRegion(property(camelContext, java.lang.String.class, value)); return true;
+        case "requestsperminute":
+        case "requestsPerMinute": target.setRequestsPerMinute(property(camelContext, int.class, value)); return true;
         case "resource": target.setResource(property(camelContext, io.github.camelsaas.kustomer.KustomerResource.class, value)); return true;
+        case "validate": target.setValidate(property(camelContext, boolean.class, value)); return true;
         default: return false;
         }
     }
@@ -42,10 +62,30 @@ public class KustomerConfigurationConfigurer extends org.apache.camel.support.co
         case "apiKey": return java.lang.String.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "batchwindow":
+        case "batchWindow": return long.class;
+        case "bulk": return boolean.class;
+        case "bulksize":
+        case "bulkSize": return int.class;
+        case "customercreatesperminute":
+        case "customerCreatesPerMinute": return int.class;
+        case "failonpartialfailure":
+        case "failOnPartialFailure": return boolean.class;
         case "klass": return java.lang.String.class;
+        case "maxconcurrentrequests":
+        case "maxConcurrentRequests": return int.class;
+        case "maxretries":
+        case "maxRetries": return int.class;
         case "operation": return java.lang.String.class;
+        case "orgname":
+        case "orgName": return java.lang.String.class;
+        case "ratelimitwindow":
+        case "rateLimitWindow": return long.class;
         case "region": return java.lang.String.class;
+        case "requestsperminute":
+        case "requestsPerMinute": return int.class;
         case "resource": return io.github.camelsaas.kustomer.KustomerResource.class;
+        case "validate": return boolean.class;
         default: return null;
         }
     }
@@ -58,10 +98,30 @@ public class KustomerConfigurationConfigurer extends org.apache.camel.support.co
         case "apiKey": return target.getApiKey();
         case "baseurl":
         case "baseUrl": return target.getBaseUrl();
+        case "batchwindow":
+        case "batchWindow": return target.getBatchWindow();
+        case "bulk": return target.isBulk();
+        case "bulksize":
+        case "bulkSize": return target.getBulkSize();
+        case "customercreatesperminute":
+        case "customerCreatesPerMinute": return target.getCustomerCreatesPerMinute();
+        case "failonpartialfailure":
+        case "failOnPartialFailure": return target.isFailOnPartialFailure();
         case "klass": return target.getKlass();
+        case "maxconcurrentrequests":
+        case "maxConcurrentRequests": return target.getMaxConcurrentRequests();
+        case "maxretries":
+        case "maxRetries": return target.getMaxRetries();
         case "operation": return target.getOperation();
+        case "orgname":
+        case "orgName": return target.getOrgName();
+        case "ratelimitwindow":
+        case "rateLimitWindow": return target.getRateLimitWindow();
         case "region": return target.getRegion();
+        case "requestsperminute":
+        case "requestsPerMinute": return target.getRequestsPerMinute();
         case "resource": return target.getResource();
+        case "validate": return target.isValidate();
         default: return null;
         }
     }

@@ -27,11 +27,31 @@ public class KustomerEndpointConfigurer extends PropertyConfigurerSupport implem
         case "apiKey": target.getConfiguration().setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "batchwindow":
+        case "batchWindow": target.getConfiguration().setBatchWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "bulk": target.getConfiguration().setBulk(property(camelContext, boolean.class, value)); return true;
+        case "bulksize":
+        case "bulkSize": target.getConfiguration().setBulkSize(property(camelContext, int.class, value)); return true;
+        case "customercreatesperminute":
+        case "customerCreatesPerMinute": target.getConfiguration().setCustomerCreatesPerMinute(property(camelContext, int.class, value)); return true;
+        case "failonpartialfailure":
+        case "failOnPartialFailure": target.getConfiguration().setFailOnPartialFailure(property(camelContext, boolean.class, value)); return true;
         case "klass": target.getConfiguration().setKlass(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxconcurrentrequests":
+        case "maxConcurrentRequests": target.getConfiguration().setMaxConcurrentRequests(property(camelContext, int.class, value)); return true;
+        case "maxretries":
+        case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "operation": target.getConfiguration().setOperation(property(camelContext, java.lang.String.class, value)); return true;
+        case "orgname":
+        case "orgName": target.getConfiguration().setOrgName(property(camelContext, java.lang.String.class, value)); return true;
+        case "ratelimitwindow":
+        case "rateLimitWindow": target.getConfiguration().setRateLimitWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "region": target.getConfiguration().setRegion(property(camelContext, java.lang.String.class, value)); return true;
+        case "requestsperminute":
+        case "requestsPerMinute": target.getConfiguration().setRequestsPerMinute(property(camelContext, int.class, value)); return true;
+        case "validate": target.getConfiguration().setValidate(property(camelContext, boolean.class, value)); return true;
         default: return false;
         }
     }
@@ -43,11 +63,31 @@ public class KustomerEndpointConfigurer extends PropertyConfigurerSupport implem
         case "apiKey": return java.lang.String.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "batchwindow":
+        case "batchWindow": return long.class;
+        case "bulk": return boolean.class;
+        case "bulksize":
+        case "bulkSize": return int.class;
+        case "customercreatesperminute":
+        case "customerCreatesPerMinute": return int.class;
+        case "failonpartialfailure":
+        case "failOnPartialFailure": return boolean.class;
         case "klass": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxconcurrentrequests":
+        case "maxConcurrentRequests": return int.class;
+        case "maxretries":
+        case "maxRetries": return int.class;
         case "operation": return java.lang.String.class;
+        case "orgname":
+        case "orgName": return java.lang.String.class;
+        case "ratelimitwindow":
+        case "rateLimitWindow": return long.class;
         case "region": return java.lang.String.class;
+        case "requestsperminute":
+        case "requestsPerMinute": return int.class;
+        case "validate": return boolean.class;
         default: return null;
         }
     }
@@ -60,11 +100,31 @@ public class KustomerEndpointConfigurer extends PropertyConfigurerSupport implem
         case "apiKey": return target.getConfiguration().getApiKey();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
+        case "batchwindow":
+        case "batchWindow": return target.getConfiguration().getBatchWindow();
+        case "bulk": return target.getConfiguration().isBulk();
+        case "bulksize":
+        case "bulkSize": return target.getConfiguration().getBulkSize();
+        case "customercreatesperminute":
+        case "customerCreatesPerMinute": return target.getConfiguration().getCustomerCreatesPerMinute();
+        case "failonpartialfailure":
+        case "failOnPartialFailure": return target.getConfiguration().isFailOnPartialFailure();
         case "klass": return target.getConfiguration().getKlass();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxconcurrentrequests":
+        case "maxConcurrentRequests": return target.getConfiguration().getMaxConcurrentRequests();
+        case "maxretries":
+        case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "operation": return target.getConfiguration().getOperation();
+        case "orgname":
+        case "orgName": return target.getConfiguration().getOrgName();
+        case "ratelimitwindow":
+        case "rateLimitWindow": return target.getConfiguration().getRateLimitWindow();
         case "region": return target.getConfiguration().getRegion();
+        case "requestsperminute":
+        case "requestsPerMinute": return target.getConfiguration().getRequestsPerMinute();
+        case "validate": return target.getConfiguration().isValidate();
         default: return null;
         }
     }

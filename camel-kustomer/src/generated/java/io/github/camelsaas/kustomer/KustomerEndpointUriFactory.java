@@ -24,14 +24,25 @@ public class KustomerEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(7);
+        Set<String> props = new HashSet<>(18);
         props.add("apiKey");
         props.add("baseUrl");
+        props.add("batchWindow");
+        props.add("bulk");
+        props.add("bulkSize");
+        props.add("customerCreatesPerMinute");
+        props.add("failOnPartialFailure");
         props.add("klass");
         props.add("lazyStartProducer");
+        props.add("maxConcurrentRequests");
+        props.add("maxRetries");
         props.add("operation");
+        props.add("orgName");
+        props.add("rateLimitWindow");
         props.add("region");
+        props.add("requestsPerMinute");
         props.add("resource");
+        props.add("validate");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(1);
         secretProps.add("apiKey");

@@ -1,21 +1,63 @@
 package io.github.camelsaas.kustomer;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
+import io.github.camelsaas.common.component.SaasRuntime;
+import io.github.camelsaas.common.http.HttpTransportOptions;
+import io.github.camelsaas.common.ratelimit.InMemoryRateLimitBackend;
+import io.github.camelsaas.common.ratelimit.RateLimitBackend;
+import io.github.camelsaas.common.redact.SecretRegistry;
 import org.apache.camel.Endpoint;
+import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
+import org.apache.camel.support.jsse.SSLContextParameters;
 
 /**
  * The {@code kustomer:} component: writes and reads Kustomer resources (KObjects, customers, companies,
- * conversations, messages, notes).
+ * conversations, messages, notes). One HTTP client, one scheduler and the org rate limits are shared by all its
+ * endpoints, so the connection settings below are component options: use a second component instance for different
+ * ones.
  */
 @Component("kustomer")
-public class KustomerComponent extends HealthCheckComponent {
+public class KustomerComponent extends HealthCheckComponent implements SSLContextParametersAware {
 
     @Metadata(description = "Component-wide configuration that every endpoint starts from")
     private KustomerConfiguration configuration = new KustomerConfiguration();
+
+    @Metadata(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration",
+              description = "Time allowed to establish a connection to Kustomer (TCP and TLS)")
+    private long connectTimeout = HttpTransportOptions.DEFAULT_CONNECT_TIMEOUT.toMillis();
+
+    @Metadata(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration",
+              description = "Time allowed for Kustomer's answer to a request")
+    private long responseTimeout = HttpTransportOptions.DEFAULT_RESPONSE_TIMEOUT.toMillis();
+
+    @Metadata(label = "proxy", description = "An HTTP proxy host for every call of this component")
+    private String proxyHost;
+
+    @Metadata(label = "proxy", description = "The HTTP proxy port")
+    private Integer proxyPort;
+
+    @Metadata(label = "security", description = "TLS settings (trust store, client certificate) for the calls to "
+                                                + "Kustomer; the JVM's defaults otherwise")
+    private SSLContextParameters sslContextParameters;
+
+    @Metadata(label = "security", defaultValue = "false",
+              description = "Whether to use the global SSL context parameters of the CamelContext")
+    private boolean useGlobalSslContextParameters;
+
+    @Metadata(label = "advanced", description = "Where the rate limiters keep their grant history: in this JVM by "
+                                                + "default; a shared store lets several JVMs respect one org limit")
+    private RateLimitBackend rateLimitBackend;
+
+    private final SecretRegistry secrets = new SecretRegistry();
+    private final Map<String, OrgThrottle> throttles = new ConcurrentHashMap<>();
+    private volatile SaasRuntime runtime;
+    private RateLimitBackend backendInUse;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -23,7 +65,87 @@ public class KustomerComponent extends HealthCheckComponent {
         endpointConfiguration.setResource(KustomerResource.fromUriPath(remaining));
         KustomerEndpoint endpoint = new KustomerEndpoint(uri, this, endpointConfiguration);
         setProperties(endpoint, parameters);
+        endpointConfiguration.validate();
         return endpoint;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        secrets.register(configuration.getApiKey());
+        backendInUse = rateLimitBackend != null ? rateLimitBackend : new InMemoryRateLimitBackend();
+        runtime = SaasRuntime.start(getCamelContext(), this, "kustomer", transportOptions(), secrets);
+    }
+
+    HttpTransportOptions transportOptions() {
+        HttpTransportOptions.Builder options = HttpTransportOptions.builder()
+                .connectTimeout(Duration.ofMillis(connectTimeout))
+                .responseTimeout(Duration.ofMillis(responseTimeout))
+                // Kustomer does not document gzip request bodies, and its 100 kB limit is on what it receives
+                .compressRequests(false)
+                .userAgent("camel-kustomer");
+        if (proxyHost != null) {
+            if (proxyPort == null) {
+                throw new IllegalArgumentException("proxyHost is set but proxyPort is not");
+            }
+            options.proxy(proxyHost, proxyPort);
+        }
+        SSLContextParameters tls = sslContextParameters != null ? sslContextParameters
+                : useGlobalSslContextParameters ? retrieveGlobalSslContextParameters() : null;
+        if (tls != null) {
+            options.sslContextParameters(tls, getCamelContext());
+        }
+        return options.build();
+    }
+
+    /**
+     * Closes the org limits first, so calls waiting for a permit fail with a clear StoppedException, then the HTTP
+     * client and the threads.
+     */
+    @Override
+    protected void doStop() throws Exception {
+        throttles.values().forEach(OrgThrottle::close);
+        throttles.clear();
+        if (runtime != null) {
+            runtime.close();
+            runtime = null;
+        }
+        if (backendInUse != null && backendInUse != rateLimitBackend) {
+            backendInUse.close();
+        }
+        super.doStop();
+    }
+
+    /** What the endpoints run on; only while the component is started. */
+    SaasRuntime runtime() {
+        SaasRuntime current = runtime;
+        if (current == null) {
+            throw new IllegalStateException("the kustomer component is not started");
+        }
+        return current;
+    }
+
+    SecretRegistry secrets() {
+        return secrets;
+    }
+
+    /**
+     * The limits of the org an endpoint talks to, shared by every endpoint of this component that talks to it. An org
+     * has one limit, so an endpoint that asks for other limits than the ones already in force for its org fails to
+     * start (whichever starts first, the outcome is the same), rather than being throttled by numbers it did not ask
+     * for.
+     */
+    OrgThrottle throttleFor(String baseUrl, KustomerConfiguration endpointConfiguration) {
+        OrgThrottle.Settings wanted = OrgThrottle.Settings.of(endpointConfiguration);
+        OrgThrottle throttle = throttles.computeIfAbsent(baseUrl,
+                org -> new OrgThrottle(org, wanted, backendInUse, runtime().scheduler()));
+        if (!throttle.settings().equals(wanted)) {
+            throw new IllegalArgumentException("A kustomer endpoint asks for " + wanted + " but another endpoint of "
+                    + "the org at " + baseUrl + " already throttles it with " + throttle.settings() + ". An org has "
+                    + "one limit: set requestsPerMinute, customerCreatesPerMinute and rateLimitWindow on the component "
+                    + "(or the same on every endpoint of that org).");
+        }
+        return throttle;
     }
 
     public KustomerConfiguration getConfiguration() {
@@ -32,5 +154,63 @@ public class KustomerComponent extends HealthCheckComponent {
 
     public void setConfiguration(KustomerConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public long getResponseTimeout() {
+        return responseTimeout;
+    }
+
+    public void setResponseTimeout(long responseTimeout) {
+        this.responseTimeout = responseTimeout;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    @Override
+    public boolean isUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    @Override
+    public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+
+    public RateLimitBackend getRateLimitBackend() {
+        return rateLimitBackend;
+    }
+
+    public void setRateLimitBackend(RateLimitBackend rateLimitBackend) {
+        this.rateLimitBackend = rateLimitBackend;
     }
 }

@@ -57,4 +57,67 @@ class KustomerEndpointConfigurationTest extends CamelTestSupport {
                 .isInstanceOf(ResolveEndpointFailedException.class)
                 .hasMessageContaining("nosuchOption");
     }
+
+    @Test
+    void unsupportedOperationsMissingOrBadKlassesAndBadOptionsFailWhenTheEndpointIsCreated() {
+        assertThatThrownBy(() -> context.getEndpoint("kustomer:companies?operation=delete"))
+                .hasStackTraceContaining("Operation delete is not supported for Kustomer resource companies")
+                .hasStackTraceContaining("allowed: create, update, get");
+        assertThatThrownBy(() -> context.getEndpoint("kustomer:notes?operation=remove"))
+                .hasStackTraceContaining("Unknown Kustomer operation 'remove'; allowed for notes: create, get");
+        assertThatThrownBy(() -> context.getEndpoint("kustomer:kobjects"))
+                .hasStackTraceContaining("The kobjects resource needs the klass option");
+        assertThatThrownBy(() -> context.getEndpoint("kustomer:kobjects?klass=my order"))
+                .hasStackTraceContaining("Invalid KObject klass name 'my order'")
+                .hasStackTraceContaining("^[0-9a-zA-Z_-]+$");
+        assertThatThrownBy(() -> context.getEndpoint("kustomer:customers?region=apac"))
+                .hasStackTraceContaining("Unknown Kustomer region 'apac'; allowed: us, eu");
+        assertThatThrownBy(() -> context.getEndpoint("kustomer:customers?bulkSize=101"))
+                .hasStackTraceContaining("bulkSize must be from 1 to 100");
+        assertThatThrownBy(() -> context.getEndpoint("kustomer:customers?orgName=acme&region=eu"))
+                .hasStackTraceContaining("for an EU org use region=eu without orgName");
+        assertThatThrownBy(() -> context.getEndpoint("kustomer:customers?baseUrl=ftp://example.com"))
+                .hasStackTraceContaining("baseUrl must be an absolute http or https URL");
+        assertThatThrownBy(() -> context.getEndpoint("kustomer:customers?maxConcurrentRequests=0"))
+                .hasStackTraceContaining("maxConcurrentRequests must be at least 1, was 0");
+    }
+
+    @Test
+    void theBaseUrlComesFromBaseUrlElseOrgNameElseRegion() {
+        KustomerConfiguration configuration = new KustomerConfiguration();
+        assertThat(KustomerBaseUrl.resolve(configuration)).isEqualTo("https://api.kustomerapp.com");
+        configuration.setRegion("eu");
+        assertThat(KustomerBaseUrl.resolve(configuration)).isEqualTo("https://api.prod2.kustomerapp.com");
+        configuration.setRegion("us");
+        configuration.setOrgName("Acme");
+        assertThat(KustomerBaseUrl.resolve(configuration)).isEqualTo("https://acme.api.kustomerapp.com");
+        configuration.setBaseUrl("http://localhost:8080/");
+        assertThat(KustomerBaseUrl.resolve(configuration)).isEqualTo("http://localhost:8080");
+    }
+
+    @Test
+    void durationsAndDefaultsBindAsDocumented() {
+        KustomerConfiguration configuration = context.getEndpoint(
+                "kustomer:customers?rateLimitWindow=2s&batchWindow=250ms&apiKey=k-123456", KustomerEndpoint.class).getConfiguration();
+        assertThat(configuration.getRateLimitWindow()).isEqualTo(2_000);
+        assertThat(configuration.getBatchWindow()).isEqualTo(250);
+        assertThat(configuration.getRequestsPerMinute()).isZero();
+        assertThat(configuration.getCustomerCreatesPerMinute()).isEqualTo(120);
+        assertThat(configuration.getBulkSize()).isEqualTo(100);
+        assertThat(configuration.getMaxConcurrentRequests()).isEqualTo(4);
+        assertThat(configuration.isBulk()).isTrue();
+        assertThat(configuration.isFailOnPartialFailure()).isTrue();
+        assertThat(configuration.isValidate()).isTrue();
+    }
+
+    @Test
+    void anEndpointWithoutKeyFailsToStartAndNoToStringShowsAKey() {
+        assertThatThrownBy(() -> context.getEndpoint("kustomer:customers?baseUrl=http://localhost:1"))
+                .hasStackTraceContaining("needs an apiKey (option apiKey on the endpoint or the component)");
+
+        KustomerEndpoint endpoint = context.getEndpoint(
+                "kustomer:customers?baseUrl=http://localhost:1&apiKey=RAW(k-secret-123456)", KustomerEndpoint.class);
+        assertThat(endpoint.toString()).doesNotContain("k-secret-123456").contains("apiKey=xxxxxx");
+        assertThat(endpoint.getConfiguration().toString()).doesNotContain("k-secret-123456").contains("apiKey=set");
+    }
 }

@@ -73,7 +73,7 @@ public final class ApiCaller {
             return CompletableFuture.completedFuture(null);
         }
         Permit permit = permits.get(from);
-        return permit.limiter().acquire(permit.key()).thenCompose(ignored -> acquirePermits(permits, from + 1));
+        return permit.limiter().acquire(permit.key(), permit.count()).thenCompose(ignored -> acquirePermits(permits, from + 1));
     }
 
     /** Requests sent so far by this caller, retries included. */

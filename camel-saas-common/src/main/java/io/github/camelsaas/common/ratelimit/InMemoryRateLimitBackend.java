@@ -18,10 +18,19 @@ public final class InMemoryRateLimitBackend implements RateLimitBackend {
 
     @Override
     public CompletableFuture<Long> reserve(String key, RateLimit limit, long nowMillis) {
+        return reserve(key, limit, nowMillis, 1);
+    }
+
+    @Override
+    public CompletableFuture<Long> reserve(String key, RateLimit limit, long nowMillis, int permits) {
+        if (permits < 1 || permits > limit.permits()) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("cannot reserve " + permits
+                    + " permits at once under a limit of " + limit));
+        }
         KeyState state = states.computeIfAbsent(key, k -> new KeyState());
         long slot;
         synchronized (state) {
-            slot = state.reserve(limit, nowMillis);
+            slot = state.reserve(limit, nowMillis, permits);
         }
         if (reservations.incrementAndGet() % SWEEP_EVERY == 0) {
             sweepIdle(nowMillis);
@@ -60,20 +69,26 @@ public final class InMemoryRateLimitBackend implements RateLimitBackend {
         private long windowMillis;
         private long pausedUntil;
 
-        long reserve(RateLimit limit, long nowMillis) {
+        /** Reserves {@code count} grants at one slot; {@code count} is at most the limit's permits. */
+        long reserve(RateLimit limit, long nowMillis, int count) {
             resizeFor(limit);
+            int capacity = grants.length;
             long slot = Math.max(nowMillis, pausedUntil);
-            if (size == grants.length) {
-                // full ring: grants[next] is the N-th latest grant
-                slot = Math.max(slot, grants[next] + windowMillis);
+            // for count more grants to fit, this many of the oldest remembered ones must have left the window
+            int mustHaveLeft = size + count - capacity;
+            if (mustHaveLeft > 0) {
+                int oldest = (next - size + capacity) % capacity;
+                slot = Math.max(slot, grants[(oldest + mustHaveLeft - 1) % capacity] + windowMillis);
             }
             // grants are handed out in order, so slots never go backwards even when the clock does
             if (size > 0) {
-                slot = Math.max(slot, grants[(next - 1 + grants.length) % grants.length]);
+                slot = Math.max(slot, grants[(next - 1 + capacity) % capacity]);
             }
-            grants[next] = slot;
-            next = (next + 1) % grants.length;
-            size = Math.min(size + 1, grants.length);
+            for (int i = 0; i < count; i++) {
+                grants[next] = slot;
+                next = (next + 1) % capacity;
+            }
+            size = Math.min(size + count, capacity);
             return slot;
         }
 

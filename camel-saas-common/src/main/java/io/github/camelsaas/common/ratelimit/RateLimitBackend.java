@@ -18,6 +18,25 @@ public interface RateLimitBackend extends AutoCloseable {
      */
     CompletableFuture<Long> reserve(String key, RateLimit limit, long nowMillis);
 
+    /**
+     * Reserves {@code permits} grants for {@code key} at one and the same instant, for a request the server counts
+     * several times (a bulk call whose every item counts against its customer). Granting them one after the other
+     * would record the first ones too early: the server counts them all when the request arrives, after the last
+     * grant, so later grants could then crowd the window. The slot is the earliest instant at which all of them fit.
+     *
+     * <p>The default supports a single permit only; backends that can reserve several atomically override it.
+     *
+     * @param permits how many grants, from 1 to {@code limit.permits()}
+     * @return the reserved grant time of all of them, epoch milliseconds
+     */
+    default CompletableFuture<Long> reserve(String key, RateLimit limit, long nowMillis, int permits) {
+        if (permits == 1) {
+            return reserve(key, limit, nowMillis);
+        }
+        return CompletableFuture.failedFuture(new UnsupportedOperationException(getClass().getSimpleName()
+                + " cannot reserve " + permits + " permits at one instant"));
+    }
+
     /** No grant for {@code key} before {@code untilMillis} (a 429 or an exhausted quota said so). */
     CompletableFuture<Void> pause(String key, long untilMillis);
 

@@ -67,12 +67,28 @@ public final class RateLimiter implements AutoCloseable {
 
     /** Completes when a permit for {@code key} is granted; fails with a StoppedException if closed meanwhile. */
     public CompletableFuture<Void> acquire(String key) {
+        return acquire(key, 1);
+    }
+
+    /**
+     * Completes when {@code permits} permits for {@code key} are granted, all at the same instant: for a request
+     * the server counts several times (see {@link RateLimitBackend#reserve(String, RateLimit, long, int)}).
+     *
+     * @throws IllegalArgumentException when {@code permits} is below 1 or above the limit's permits per window,
+     *                                  which could never be granted
+     */
+    public CompletableFuture<Void> acquire(String key, int permits) {
+        RateLimit current = effectiveLimit;
+        if (permits < 1 || permits > current.permits()) {
+            throw new IllegalArgumentException(name + ": a request needing " + permits + " permits of key " + key
+                    + " can never be granted under a limit of " + limit);
+        }
         long now = clockMillis.getAsLong();
-        return backend.reserve(key, effectiveLimit, now).thenCompose(slot -> {
+        return backend.reserve(key, current, now, permits).thenCompose(slot -> {
             if (slot > now) {
-                LOG.debug("{}: key {} waits {} ms for a permit", name, key, slot - now);
+                LOG.debug("{}: key {} waits {} ms for {} permit(s)", name, key, slot - now, permits);
             }
-            return delays.after(slot - now).thenCompose(ignored -> grantOrWaitOutPause(key));
+            return delays.after(slot - now).thenCompose(ignored -> grantOrWaitOutPause(key, permits));
         });
     }
 
@@ -80,11 +96,11 @@ public final class RateLimiter implements AutoCloseable {
      * A pause announced after this permit was reserved must still hold: such a grant is given up (it stays
      * counted, which only costs throughput) and a fresh one is reserved after the pause.
      */
-    private CompletableFuture<Void> grantOrWaitOutPause(String key) {
+    private CompletableFuture<Void> grantOrWaitOutPause(String key, int permits) {
         Long pausedUntil = localPauses.get(key);
         if (pausedUntil != null) {
             if (pausedUntil > clockMillis.getAsLong()) {
-                return acquire(key);
+                return acquire(key, permits);
             }
             localPauses.remove(key, pausedUntil);
         }

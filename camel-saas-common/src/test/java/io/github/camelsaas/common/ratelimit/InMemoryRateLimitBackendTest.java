@@ -107,4 +107,42 @@ class InMemoryRateLimitBackendTest {
         assertThat(backend.keyCount()).isEqualTo(1);
         assertThat(reserve("recent", FIVE_PER_SECOND, 1500)).isEqualTo(1500);
     }
+
+    @Test
+    void severalPermitsAreGrantedAtOneInstantWhenAllOfThemFit() {
+        for (int i = 0; i < 3; i++) {
+            reserve("customer", FIVE_PER_SECOND, i * 100);
+        }
+        // 3 of 5 are taken (at 0, 100, 200): 4 more fit only once the two oldest have left the window
+        assertThat(backend.reserve("customer", FIVE_PER_SECOND, 300, 4).join()).isEqualTo(1100);
+        // all four count from that instant: the next single grant waits for the grant at 200 to leave
+        assertThat(reserve("customer", FIVE_PER_SECOND, 1100)).isEqualTo(1200);
+        assertThat(reserve("customer", FIVE_PER_SECOND, 1200)).isEqualTo(2100);
+    }
+
+    @Test
+    void randomMultiPermitLoadNeverExceedsTheLimit() {
+        Random random = new Random(7);
+        for (int round = 0; round < 50; round++) {
+            int permits = 1 + random.nextInt(20);
+            RateLimit limit = RateLimit.of(permits, Duration.ofMillis(100 + random.nextInt(1000)));
+            List<Long> slots = new ArrayList<>();
+            long now = 0;
+            for (int i = 0; i < 300; i++) {
+                now += random.nextInt(4) == 0 ? random.nextInt(3 * (int) limit.window().toMillis()) : 0;
+                int count = 1 + random.nextInt(permits);
+                long slot = backend.reserve("k" + round, limit, now, count).join();
+                assertThat(slot).isGreaterThanOrEqualTo(now);
+                for (int c = 0; c < count; c++) {
+                    slots.add(slot);
+                }
+            }
+            assertAtMostNInAnySpan(slots, permits, limit.window().toMillis());
+        }
+    }
+
+    @Test
+    void morePermitsThanTheLimitCanNeverBeReserved() {
+        assertThat(backend.reserve("customer", FIVE_PER_SECOND, 0, 6)).isCompletedExceptionally();
+    }
 }

@@ -50,6 +50,21 @@ class RateLimiterTest {
     }
 
     @Test
+    void aMultiPermitAcquireIsGrantedWhenAllItsPermitsFitAndRefusesTheImpossible() throws Exception {
+        RateLimiter limiter = new RateLimiter("test", RateLimit.of(4, Duration.ofMillis(400)),
+                new InMemoryRateLimitBackend(), scheduler);
+        long start = System.nanoTime();
+        limiter.acquire("customer", 3).get(1, TimeUnit.SECONDS);
+        // 1 of 4 left: the next 3 at once wait for the first 3 to leave the window
+        limiter.acquire("customer", 3).get(2, TimeUnit.SECONDS);
+        assertThat(millisSince(start)).isGreaterThanOrEqualTo(400);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> limiter.acquire("customer", 5))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("5 permits").hasMessageContaining("can never be granted");
+        limiter.close();
+    }
+
+    @Test
     void thousandsOfWaitersNeedNoThreads() {
         RateLimiter limiter = new RateLimiter("test", RateLimit.of(1, Duration.ofMinutes(1)),
                 new InMemoryRateLimitBackend(), scheduler);

@@ -1,0 +1,210 @@
+package io.github.camelsaas.kustomer;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+import io.github.camelsaas.common.async.StoppedException;
+import io.github.camelsaas.common.batch.Chunk;
+import io.github.camelsaas.common.batch.Chunker;
+import io.github.camelsaas.common.call.RetryRules;
+import io.github.camelsaas.common.failure.FailedRecord;
+import io.github.camelsaas.common.failure.OutcomeCollector;
+import io.github.camelsaas.common.http.HttpTransportException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes a list of records through a resource's {@code /bulk} endpoint: chunks of at most bulkSize items and 100 kB,
+ * as many in flight as the endpoint allows. Kustomer refuses a whole bulk request for one bad item, so a refused
+ * chunk is taken apart until the bad items stand alone: the item the error points at ({@code source.pointer
+ * /<index>/...}) is sent by itself and the items around it together; without a pointer the chunk is halved. A 413
+ * halves the chunk. Each item ends as a success or a FailedRecord carrying Kustomer's error.
+ *
+ * <p>Kustomer answers a bulk job rather than the written records; an item's result is the body sent for it, with
+ * the record's {@code id} added when the job lists exactly one id per item (unconfirmed that it ever does).
+ */
+final class BulkWriter {
+
+    /** Kustomer refuses bodies over 100 kB; 100,000 bytes stays under either reading of "kB". */
+    static final long MAX_BODY_BYTES = 100_000;
+
+    /** Answers that refuse a chunk for what some of its items hold, so the other items may still be written. */
+    private static final Set<Integer> ITEM_REFUSALS = Set.of(400, 404, 409, 422);
+
+    private static final Logger LOG = LoggerFactory.getLogger(BulkWriter.class);
+
+    private final KustomerClient client;
+    private final RecordWriter recordWriter;
+    private final int bulkSize;
+
+    BulkWriter(KustomerClient client, RecordWriter recordWriter, int bulkSize) {
+        this.client = client;
+        this.recordWriter = recordWriter;
+        this.bulkSize = bulkSize;
+    }
+
+    /** Writes the items and settles each one in {@code outcomes}; completes when all are settled. */
+    CompletableFuture<Void> write(WriteTarget target, List<WriteItem> items, boolean update,
+                                  OutcomeCollector<Object> outcomes) {
+        List<Chunk<WriteItem>> chunks = Chunker.split(items, bulkSize, MAX_BODY_BYTES,
+                item -> client.json().serializedSize(item.body()), 2, 1);
+        List<CompletableFuture<Void>> sent = new ArrayList<>();
+        for (Chunk<WriteItem> chunk : chunks) {
+            if (chunk.oversized()) {
+                WriteItem item = chunk.records().get(0);
+                outcomes.fail(FailedRecord.notSent(item.index(), item.record(), "the record alone is " + chunk.bytes()
+                        + " bytes of JSON, over Kustomer's 100 kB request limit"));
+            } else {
+                sent.add(send(target, chunk.records(), update, outcomes));
+            }
+        }
+        return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new));
+    }
+
+    private CompletableFuture<Void> send(WriteTarget target, List<WriteItem> batch, boolean update,
+                                         OutcomeCollector<Object> outcomes) {
+        Map<String, Integer> customerPermits = update ? Map.of() : customerPermits(target, batch);
+        int limit = client.throttle().customerCreatesPerWindow();
+        if (customerPermits.values().stream().anyMatch(count -> count > limit)) {
+            // more creates for one customer than its window allows could never be granted at once
+            return sendHalves(target, batch, update, outcomes);
+        }
+        List<Map<String, Object>> bodies = batch.stream().map(WriteItem::body).toList();
+        KustomerRequest request = new KustomerRequest(update ? "PUT" : "POST",
+                KustomerPaths.bulk(target.resource(), target.klass()), null, client.json().write(bodies),
+                customerPermits, update);
+        return client.send(request, target.stats())
+                .handle((response, failure) -> failure != null
+                        ? onFailure(target, batch, update, outcomes, failure)
+                        : onAnswer(target, batch, update, outcomes, response))
+                .thenCompose(next -> next);
+    }
+
+    /** Each item counts against its customer (the conservative reading: Kustomer does not say whether bulk does). */
+    private static Map<String, Integer> customerPermits(WriteTarget target, List<WriteItem> batch) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (WriteItem item : batch) {
+            String key = target.customerLimitKey(item.body());
+            if (key != null) {
+                counts.merge(key, 1, Integer::sum);
+            }
+        }
+        return counts;
+    }
+
+    private CompletableFuture<Void> onAnswer(WriteTarget target, List<WriteItem> batch, boolean update,
+                                             OutcomeCollector<Object> outcomes, KustomerResponse response) {
+        int status = response.status();
+        if (response.isSuccessful()) {
+            succeedAll(target, batch, response, outcomes);
+            return done();
+        }
+        if (status == 413 && batch.size() > 1) {
+            LOG.debug("{} bulk: 413 for {} items, halving", target.describe(), batch.size());
+            return sendHalves(target, batch, update, outcomes);
+        }
+        if (ITEM_REFUSALS.contains(status) && batch.size() > 1) {
+            return isolate(target, batch, update, outcomes, response.error());
+        }
+        if (!update && RetryRules.isTransientServerError(status)) {
+            return createOneByOneAfterUncertainOutcome(target, batch, outcomes, response, null);
+        }
+        batch.forEach(item -> outcomes.fail(Failures.fromAnswer(item, response, false)));
+        return done();
+    }
+
+    private CompletableFuture<Void> onFailure(WriteTarget target, List<WriteItem> batch, boolean update,
+                                              OutcomeCollector<Object> outcomes, Throwable failure) {
+        Throwable cause = Futures.unwrap(failure);
+        boolean uncertain = cause instanceof HttpTransportException transport && !transport.isConnectFailure();
+        if (!update && uncertain && !(cause instanceof StoppedException)) {
+            return createOneByOneAfterUncertainOutcome(target, batch, outcomes, null, cause);
+        }
+        batch.forEach(item -> outcomes.fail(Failures.fromFailure(item, cause, false)));
+        return done();
+    }
+
+    /**
+     * A bulk create answered 5xx or not at all may have been applied in part or in full. Items with an externalId are
+     * looked up and created only if missing; the others cannot be checked, so they are reported, not replayed.
+     */
+    private CompletableFuture<Void> createOneByOneAfterUncertainOutcome(WriteTarget target, List<WriteItem> batch,
+                                                                        OutcomeCollector<Object> outcomes,
+                                                                        KustomerResponse response, Throwable failure) {
+        List<CompletableFuture<Void>> checks = new ArrayList<>();
+        for (WriteItem item : batch) {
+            boolean checkable = target.resource().hasExternalIdLookup()
+                    && WriteTarget.text(item.body().get("externalId")) != null;
+            if (checkable) {
+                checks.add(recordWriter.createAfterUncertainOutcome(target, item).thenAccept(outcomes::settle));
+            } else {
+                outcomes.fail(response != null ? Failures.fromAnswer(item, response, true)
+                        : Failures.fromFailure(item, failure, true));
+            }
+        }
+        return CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new));
+    }
+
+    /**
+     * Sends the item the error points at alone and the items before and after it as two batches; without a usable
+     * pointer, halves the batch. Either way every bad item ends up alone and gets its own error.
+     */
+    private CompletableFuture<Void> isolate(WriteTarget target, List<WriteItem> batch, boolean update,
+                                            OutcomeCollector<Object> outcomes, KustomerError error) {
+        OptionalInt pointed = error.itemIndex();
+        if (pointed.isEmpty() || pointed.getAsInt() >= batch.size()) {
+            LOG.debug("{} bulk: {} for {} items without a usable pointer, halving", target.describe(),
+                    error.status(), batch.size());
+            return sendHalves(target, batch, update, outcomes);
+        }
+        int bad = pointed.getAsInt();
+        LOG.debug("{} bulk: {} names item {} of {}, sending it alone", target.describe(), error.status(), bad,
+                batch.size());
+        List<CompletableFuture<Void>> parts = new ArrayList<>();
+        for (List<WriteItem> part : List.of(batch.subList(0, bad), batch.subList(bad, bad + 1),
+                batch.subList(bad + 1, batch.size()))) {
+            if (!part.isEmpty()) {
+                parts.add(send(target, List.copyOf(part), update, outcomes));
+            }
+        }
+        return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new));
+    }
+
+    private CompletableFuture<Void> sendHalves(WriteTarget target, List<WriteItem> batch, boolean update,
+                                               OutcomeCollector<Object> outcomes) {
+        int middle = (batch.size() + 1) / 2;
+        return CompletableFuture.allOf(send(target, List.copyOf(batch.subList(0, middle)), update, outcomes),
+                send(target, List.copyOf(batch.subList(middle, batch.size())), update, outcomes));
+    }
+
+    private static void succeedAll(WriteTarget target, List<WriteItem> batch, KustomerResponse response,
+                                   OutcomeCollector<Object> outcomes) {
+        Map<String, Object> job = null;
+        try {
+            job = response.data();
+        } catch (RuntimeException notJson) {
+            LOG.debug("{} bulk: the answer was no JSON document; the items are counted as written",
+                    target.describe());
+        }
+        target.stats().bulkJob(KustomerResponse.idOf(job));
+        List<?> ids = job != null && job.get("attributes") instanceof Map<?, ?> attributes
+                && attributes.get("ids") instanceof List<?> listed ? listed : List.of();
+        for (int i = 0; i < batch.size(); i++) {
+            WriteItem item = batch.get(i);
+            Map<String, Object> result = new LinkedHashMap<>(item.body());
+            if (ids.size() == batch.size() && ids.get(i) instanceof String id) {
+                result.put("id", id);
+            }
+            outcomes.succeed(item.index(), result);
+        }
+    }
+
+    private static CompletableFuture<Void> done() {
+        return CompletableFuture.completedFuture(null);
+    }
+}

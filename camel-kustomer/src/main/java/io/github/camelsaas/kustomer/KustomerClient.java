@@ -1,0 +1,119 @@
+package io.github.camelsaas.kustomer;
+
+import java.net.URI;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+import io.github.camelsaas.common.async.AsyncSemaphore;
+import io.github.camelsaas.common.call.ApiCall;
+import io.github.camelsaas.common.call.ApiCaller;
+import io.github.camelsaas.common.call.RetryRules;
+import io.github.camelsaas.common.component.SaasRuntime;
+import io.github.camelsaas.common.http.SaasHttpRequest;
+import io.github.camelsaas.common.json.JsonRecords;
+import io.github.camelsaas.common.redact.SecretRegistry;
+import io.github.camelsaas.common.retry.Retrier;
+import io.github.camelsaas.common.retry.RetryPolicy;
+
+/**
+ * One endpoint's way to Kustomer: every call gets the bearer key, the customers' permits it needs (admission before
+ * the slot, the grant itself in the slot) and the org permit, a slot under the endpoint's concurrency cap, and the standard retries (429 and connection failures always, 5xx and
+ * lost answers for idempotent calls). Answers are handed on on the component's workers, never on HTTP I/O threads.
+ */
+final class KustomerClient implements AutoCloseable {
+
+    private final String baseUrl;
+    private final String authorization;
+    private final OrgThrottle throttle;
+    private final AsyncSemaphore concurrency;
+    private final Retrier retrier;
+    private final ApiCaller caller;
+    private final JsonRecords json;
+    private final SecretRegistry secrets;
+    private final Executor workers;
+
+    KustomerClient(String name, String baseUrl, String apiKey, OrgThrottle throttle, SaasRuntime runtime,
+                   int maxConcurrentRequests, RetryPolicy retryPolicy) {
+        this.baseUrl = baseUrl;
+        this.authorization = "Bearer " + apiKey;
+        this.throttle = throttle;
+        this.workers = Futures.orInline(runtime.workers());
+        this.concurrency = new AsyncSemaphore(name, maxConcurrentRequests, workers);
+        this.retrier = new Retrier(name, retryPolicy, runtime.scheduler());
+        this.caller = new ApiCaller(runtime.transport(), concurrency, retrier, throttle);
+        this.json = runtime.json();
+        this.secrets = runtime.secrets();
+    }
+
+    /**
+     * Sends a call; completes on a worker with Kustomer's final answer (an error status included), or with the last
+     * transport failure, or a StoppedException when the endpoint stopped while the call waited.
+     */
+    CompletableFuture<KustomerResponse> send(KustomerRequest request, CallStats stats) {
+        ApiCall.Builder call = ApiCall.builder();
+        request.customerPermits().forEach((customer, count) -> call
+                .permitBeforeSlot(throttle.customerAdmission(customer, count))
+                .permit(throttle.customerCreates(customer, count)));
+        // the org permit last: the call leaves the moment it is granted
+        ApiCall apiCall = call.permit(throttle.orgPermit())
+                .request(toHttpRequest(request))
+                .classifier(RetryRules.standard(request.idempotent()))
+                .onAttempt(stats::requestSent)
+                .build();
+        CompletableFuture<KustomerResponse> answer;
+        try {
+            answer = caller.call(apiCall).thenApply(response -> new KustomerResponse(response, json, secrets));
+        } catch (RuntimeException e) {
+            answer = CompletableFuture.failedFuture(e);
+        }
+        return answer.whenCompleteAsync((response, failure) -> {
+            if (response != null) {
+                stats.rateLimitRemaining(response.rateLimitRemaining());
+                if (response.status() == 401) {
+                    stats.unauthorized(KustomerAuthenticationException.of(request, response.error()));
+                }
+            }
+        }, workers);
+    }
+
+    private SaasHttpRequest toHttpRequest(KustomerRequest request) {
+        URI uri = URI.create(baseUrl + request.path().path() + (request.query() == null ? "" : "?" + request.query()));
+        SaasHttpRequest.Builder http = SaasHttpRequest.builder(request.method(), uri)
+                .header("Authorization", authorization)
+                .header("Accept", "application/json");
+        if (request.body() != null) {
+            http.body(request.body(), "application/json");
+        }
+        return http.build();
+    }
+
+    /** Runs an operation-level retry loop (a create made safe by looking up its external id) on the same policy. */
+    Retrier retrier() {
+        return retrier;
+    }
+
+    JsonRecords json() {
+        return json;
+    }
+
+    OrgThrottle throttle() {
+        return throttle;
+    }
+
+    Executor workers() {
+        return workers;
+    }
+
+    /** Fails the calls waiting for a slot or a retry with a StoppedException; calls in flight finish. */
+    @Override
+    public void close() {
+        concurrency.close();
+        retrier.close();
+    }
+
+    @Override
+    public String toString() {
+        // never the authorization value
+        return "KustomerClient[" + baseUrl + "]";
+    }
+}

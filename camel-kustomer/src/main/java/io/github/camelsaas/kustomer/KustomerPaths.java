@@ -1,0 +1,76 @@
+package io.github.camelsaas.kustomer;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Kustomer's paths per resource, as its API reference spells them (all under {@code /v1}). Each comes with a template
+ * (ids replaced by placeholders) for log lines and error messages, which must not carry ids, emails or external ids.
+ */
+final class KustomerPaths {
+
+    /** The token check: answers 200 for a valid key, 401 otherwise. */
+    static final ApiPath CURRENT_USER = new ApiPath("/v1/users/current", "/v1/users/current");
+
+    /** A path to call and the template that describes it. */
+    record ApiPath(String path, String template) {
+    }
+
+    private KustomerPaths() {
+    }
+
+    /** Where records are created: the customer-scoped path when a customer is given and the resource has one. */
+    static ApiPath create(KustomerResource resource, String klass, String customerId) {
+        if (customerId != null && resource.hasCustomerScopedCreate()) {
+            String tail = resource == KustomerResource.kobjects ? "/klasses/" + segment(klass) : "/" + resource;
+            String tailTemplate = resource == KustomerResource.kobjects ? "/klasses/" + klass : "/" + resource;
+            return new ApiPath("/v1/customers/" + segment(customerId) + tail, "/v1/customers/{id}" + tailTemplate);
+        }
+        return collection(resource, klass);
+    }
+
+    /** The resource's collection: {@code /v1/klasses/{klass}}, {@code /v1/customers}, ... */
+    static ApiPath collection(KustomerResource resource, String klass) {
+        String path = resource == KustomerResource.kobjects ? "/v1/klasses/" + segment(klass) : "/v1/" + resource;
+        return new ApiPath(path, path);
+    }
+
+    static ApiPath item(KustomerResource resource, String klass, String id) {
+        ApiPath collection = collection(resource, klass);
+        return new ApiPath(collection.path() + "/" + segment(id), collection.template() + "/{id}");
+    }
+
+    /** The lookup by external id; {@code externalId=} is a literal part of the last segment. */
+    static ApiPath byExternalId(KustomerResource resource, String klass, String externalId) {
+        ApiPath collection = collection(resource, klass);
+        return new ApiPath(collection.path() + "/externalId=" + segment(externalId),
+                collection.template() + "/externalId={externalId}");
+    }
+
+    static ApiPath customerByEmail(String email) {
+        return new ApiPath("/v1/customers/email=" + segment(email), "/v1/customers/email={email}");
+    }
+
+    static ApiPath bulk(KustomerResource resource, String klass) {
+        ApiPath collection = collection(resource, klass);
+        return new ApiPath(collection.path() + "/bulk", collection.template() + "/bulk");
+    }
+
+    /**
+     * Percent-encodes a value for one path segment: everything but RFC 3986's unreserved characters and {@code @}
+     * (kept so email lookups stay readable), so an id holding a slash, a space or a plus cannot change the path.
+     */
+    static String segment(String value) {
+        StringBuilder encoded = new StringBuilder(value.length());
+        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if (c < 0x80 && (Character.isLetterOrDigit(c) || c == '-' || c == '.' || c == '_' || c == '~'
+                    || c == '@')) {
+                encoded.append(c);
+            } else {
+                encoded.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
+            }
+        }
+        return encoded.toString();
+    }
+}

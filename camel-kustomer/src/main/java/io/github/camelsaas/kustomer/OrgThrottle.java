@@ -1,0 +1,173 @@
+package io.github.camelsaas.kustomer;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+
+import io.github.camelsaas.common.call.Permit;
+import io.github.camelsaas.common.call.RateLimitFeedback;
+import io.github.camelsaas.common.call.RetryRules;
+import io.github.camelsaas.common.http.SaasHttpResponse;
+import io.github.camelsaas.common.ratelimit.RateLimit;
+import io.github.camelsaas.common.ratelimit.RateLimitBackend;
+import io.github.camelsaas.common.ratelimit.RateLimiter;
+import io.github.camelsaas.common.retry.RetryAfter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Kustomer's two limits for one org, shared by every endpoint of the component that talks to it: requests per window
+ * for the whole org (every call counts, bulk ones once) and creates per customer per window. Applies what answers
+ * say: a 429 pauses the org, or the customers a customer-scoped call was counted against, until x-ratelimit-reset or
+ * Retry-After; a quota at zero pauses the org until its reset; in adaptive mode the stated x-ratelimit-limit becomes
+ * the org limit.
+ */
+final class OrgThrottle implements RateLimitFeedback, AutoCloseable {
+
+    /** Kustomer's smallest plan: where the adaptive org limit starts. */
+    static final int ADAPTIVE_START = 300;
+
+    private static final Logger LOG = LoggerFactory.getLogger(OrgThrottle.class);
+
+    private final String org;
+    private final Settings settings;
+    private final RateLimiter requests;
+    private final RateLimiter customerAdmission;
+    private final RateLimiter customerCreates;
+
+    /** The limits an org is throttled with, as the first endpoint for it configured them. */
+    record Settings(int requestsPerWindow, int customerCreatesPerWindow, Duration window) {
+
+        static Settings of(KustomerConfiguration configuration) {
+            return new Settings(configuration.getRequestsPerMinute(), configuration.getCustomerCreatesPerMinute(),
+                    Duration.ofMillis(configuration.getRateLimitWindow()));
+        }
+
+        boolean adaptive() {
+            return requestsPerWindow == 0;
+        }
+
+        @Override
+        public String toString() {
+            return "requestsPerMinute=" + (adaptive() ? "adaptive" : requestsPerWindow) + ", customerCreatesPerMinute="
+                    + customerCreatesPerWindow + ", rateLimitWindow=" + window.toMillis() + " ms";
+        }
+    }
+
+    OrgThrottle(String org, Settings settings, RateLimitBackend backend, ScheduledExecutorService scheduler) {
+        this.org = org;
+        this.settings = settings;
+        int orgLimit = settings.adaptive() ? ADAPTIVE_START : settings.requestsPerWindow();
+        this.requests = new RateLimiter("kustomer org limit " + org, RateLimit.of(orgLimit, settings.window()),
+                backend, scheduler);
+        RateLimit perCustomer = RateLimit.of(settings.customerCreatesPerWindow(), settings.window());
+        this.customerAdmission = new RateLimiter("kustomer customer create admission " + org, perCustomer, backend,
+                scheduler);
+        this.customerCreates = new RateLimiter("kustomer customer create limit " + org, perCustomer, backend,
+                scheduler);
+    }
+
+    Settings settings() {
+        return settings;
+    }
+
+    /** The permit every call of this org takes. */
+    Permit orgPermit() {
+        // the backend may be shared between orgs (and JVMs): the key names the org
+        return new Permit(requests, "org:" + org);
+    }
+
+    /**
+     * Admission of {@code count} creates of one customer to the queue for a concurrency slot (before the slot): a
+     * customer with a long backlog queues here, not in front of other customers' calls.
+     */
+    Permit customerAdmission(String customerKey, int count) {
+        // its own key: both limiters may share one backend, where equal keys would share one count
+        return new Permit(customerAdmission, "admission:" + customerKey(customerKey), count);
+    }
+
+    /**
+     * The grant of {@code count} creates of one customer, taken while the call holds its slot, right before it is sent:
+     * the limit is kept on the instants the server counts, not on when calls were admitted (which can precede the
+     * send by as long as the slot queue takes).
+     */
+    Permit customerCreates(String customerKey, int count) {
+        return new Permit(customerCreates, customerKey(customerKey), count);
+    }
+
+    private String customerKey(String customerKey) {
+        return "customer:" + org + ":" + customerKey;
+    }
+
+    /** The most creates one call may count against one customer (more could never be granted). */
+    int customerCreatesPerWindow() {
+        return settings.customerCreatesPerWindow();
+    }
+
+    /** The org limit in force (adaptive mode changes it). */
+    RateLimit orgLimit() {
+        return requests.limit();
+    }
+
+    @Override
+    public void onResponse(SaasHttpResponse response, List<Permit> permits) {
+        Instant now = Instant.now();
+        if (response.status() == 429) {
+            Optional<Instant> until = RetryRules.serverRetryTime(response, now);
+            // without a time the retrier's backoff spaces the retry; a pause needs an instant
+            until.ifPresent(instant -> pauseAfterTooManyRequests(permits, instant));
+            return;
+        }
+        Integer remaining = KustomerResponse.intHeader(response, "x-ratelimit-remaining");
+        if (remaining != null && remaining <= 0) {
+            RetryAfter.parseReset(response.header("x-ratelimit-reset"), now).ifPresent(reset -> {
+                LOG.debug("Kustomer org {}: quota at zero, pausing until {}", org, reset);
+                requests.pause(orgPermit().key(), reset);
+            });
+        }
+        if (settings.adaptive()) {
+            adopt(KustomerResponse.intHeader(response, "x-ratelimit-limit"));
+        }
+    }
+
+    /** A customer-scoped call's 429 is about its customers (Kustomer's 120 per minute); any other about the org. */
+    private void pauseAfterTooManyRequests(List<Permit> permits, Instant until) {
+        boolean customerScoped = false;
+        for (Permit permit : permits) {
+            if (permit.limiter() == customerCreates) {
+                customerCreates.pause(permit.key(), until);
+                customerAdmission.pause("admission:" + permit.key(), until);
+                customerScoped = true;
+            }
+        }
+        if (!customerScoped) {
+            requests.pause(orgPermit().key(), until);
+        }
+        LOG.debug("Kustomer org {}: 429, {} paused until {}", org, customerScoped ? "customer(s)" : "org", until);
+    }
+
+    /** Only 2xx-4xx answers other than 429 state the org's own limit (a customer-limit 429 states the customer's). */
+    private void adopt(Integer stated) {
+        if (stated == null || stated < 1 || stated == requests.limit().permits()) {
+            return;
+        }
+        LOG.info("Kustomer org {}: the server states a limit of {} requests per window; adopting it (was {})", org,
+                stated, requests.limit().permits());
+        requests.setLimit(RateLimit.of(stated, settings.window()));
+    }
+
+    /** Fails every call waiting for a permit of this org with a StoppedException. */
+    @Override
+    public void close() {
+        requests.close();
+        customerAdmission.close();
+        customerCreates.close();
+    }
+
+    @Override
+    public String toString() {
+        return "OrgThrottle[" + org + ", " + settings + "]";
+    }
+}

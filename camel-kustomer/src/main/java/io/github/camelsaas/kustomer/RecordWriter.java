@@ -1,0 +1,186 @@
+package io.github.camelsaas.kustomer;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.github.camelsaas.common.call.RetryRules;
+import io.github.camelsaas.common.failure.FailedRecord;
+import io.github.camelsaas.common.failure.RecordOutcome;
+import io.github.camelsaas.common.http.HttpTransportException;
+import io.github.camelsaas.common.retry.RetryDecision;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes one record with one call per step: create, update (PUT for KObjects and companies, PATCH for customers and
+ * conversations) and upsert (look up, then update or create). A create is never replayed blindly: after a 5xx or a
+ * lost answer it is retried only when the record has an externalId Kustomer can look up, and each retry looks first,
+ * so the record is created at most once.
+ */
+final class RecordWriter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RecordWriter.class);
+
+    private final KustomerClient client;
+
+    RecordWriter(KustomerClient client) {
+        this.client = client;
+    }
+
+    CompletableFuture<RecordOutcome<Object>> create(WriteTarget target, WriteItem item) {
+        String externalId = WriteTarget.text(item.body().get("externalId"));
+        if (externalId != null && target.resource().hasExternalIdLookup()) {
+            return createSafely(target, item, externalId, false);
+        }
+        return client.send(createRequest(target, item.body()), target.stats())
+                .handle((response, failure) -> outcome(item, response, failure, true));
+    }
+
+    /**
+     * A create whose earlier call (a bulk call answered 5xx, say) may or may not have been applied: looks the record
+     * up by its externalId first, and creates it only if it is not there.
+     */
+    CompletableFuture<RecordOutcome<Object>> createAfterUncertainOutcome(WriteTarget target, WriteItem item) {
+        return createSafely(target, item, WriteTarget.text(item.body().get("externalId")), true);
+    }
+
+    private CompletableFuture<RecordOutcome<Object>> createSafely(WriteTarget target, WriteItem item, String externalId,
+                                                                  boolean lookUpFirst) {
+        AtomicBoolean lookUp = new AtomicBoolean(lookUpFirst);
+        return client.retrier().execute(() -> lookUp.getAndSet(true)
+                        ? lookUpThenCreate(target, item, externalId)
+                        : client.send(createRequest(target, item.body()), target.stats()),
+                RecordWriter::retryUncertainOutcome)
+                .handle((response, failure) -> outcome(item, response, failure, false));
+    }
+
+    /** The answer of the lookup when the record is there (its data is the record), else of a fresh create. */
+    private CompletableFuture<KustomerResponse> lookUpThenCreate(WriteTarget target, WriteItem item, String externalId) {
+        KustomerResource resource = target.resource();
+        return client.send(KustomerRequest.get(KustomerPaths.byExternalId(resource, target.klass(), externalId)),
+                target.stats()).thenCompose(found -> {
+                    if (found.status() != 404) {
+                        if (found.isSuccessful()) {
+                            LOG.debug("{} create: the record was there after an uncertain outcome; not created again",
+                                    target.describe());
+                        }
+                        return CompletableFuture.completedFuture(found);
+                    }
+                    return client.send(createRequest(target, item.body()), target.stats());
+                });
+    }
+
+    /** A 5xx or a lost answer may mean the create was applied: worth another look-then-create. */
+    private static RetryDecision retryUncertainOutcome(KustomerResponse response, Throwable failure, int attempt) {
+        if (failure != null) {
+            return failure instanceof HttpTransportException transport && !transport.isConnectFailure()
+                    ? RetryDecision.retry() : RetryDecision.done();
+        }
+        return RetryRules.isTransientServerError(response.status()) ? RetryDecision.retry() : RetryDecision.done();
+    }
+
+    private KustomerRequest createRequest(WriteTarget target, Map<String, Object> body) {
+        String customer = target.customerOf(body);
+        String limitKey = target.customerLimitKey(body);
+        return new KustomerRequest("POST", KustomerPaths.create(target.resource(), target.klass(), customer), null,
+                client.json().write(body), limitKey == null ? Map.of() : Map.of(limitKey, 1), false);
+    }
+
+    CompletableFuture<RecordOutcome<Object>> update(WriteTarget target, WriteItem item) {
+        Map<String, Object> body = new LinkedHashMap<>(item.body());
+        body.remove("id");
+        return updateById(target, item, target.idOf(item.record()), body);
+    }
+
+    private CompletableFuture<RecordOutcome<Object>> updateById(WriteTarget target, WriteItem item, String id,
+                                                                Map<String, Object> body) {
+        KustomerResource resource = target.resource();
+        // customers and conversations merge with PATCH; KObjects and companies only have PUT
+        String method = resource == KustomerResource.customers || resource == KustomerResource.conversations
+                ? "PATCH" : "PUT";
+        KustomerRequest request = new KustomerRequest(method, KustomerPaths.item(resource, target.klass(), id), null,
+                client.json().write(body), Map.of(), true);
+        return client.send(request, target.stats()).handle((response, failure) -> outcome(item, response, failure,
+                false));
+    }
+
+    /**
+     * Looks the record up (external id; customers without one: email), then updates what it found or creates it. A
+     * create that conflicts (409: another writer created it meanwhile) is resolved once more, and then updates.
+     */
+    CompletableFuture<RecordOutcome<Object>> upsert(WriteTarget target, WriteItem item) {
+        return resolve(target, item, true);
+    }
+
+    private CompletableFuture<RecordOutcome<Object>> resolve(WriteTarget target, WriteItem item,
+                                                             boolean conflictMayBeResolved) {
+        return lookUp(target, item.body()).thenCompose(found -> {
+            if (found.isSuccessful()) {
+                String id = KustomerResponse.idOf(found.data());
+                if (id == null) {
+                    return CompletableFuture.completedFuture(RecordOutcome.failure(Failures.noResource(item, found)));
+                }
+                return updateById(target, item, id, updateBody(target.resource(), item.body()));
+            }
+            if (found.status() != 404) {
+                return CompletableFuture.completedFuture(
+                        RecordOutcome.<Object>failure(Failures.fromAnswer(item, found, false)));
+            }
+            return create(target, item).thenCompose(created -> {
+                if (conflictMayBeResolved && isConflict(created)) {
+                    LOG.debug("{} upsert: the create conflicted with another writer; resolving again",
+                            target.describe());
+                    return resolve(target, item, false);
+                }
+                return CompletableFuture.completedFuture(created);
+            });
+        }).exceptionally(failure -> RecordOutcome.failure(Failures.fromFailure(item, failure, false)));
+    }
+
+    private CompletableFuture<KustomerResponse> lookUp(WriteTarget target, Map<String, Object> body) {
+        String externalId = WriteTarget.text(body.get("externalId"));
+        KustomerPaths.ApiPath path = externalId != null
+                ? KustomerPaths.byExternalId(target.resource(), target.klass(), externalId)
+                : KustomerPaths.customerByEmail(target.emailOf(body));
+        return client.send(KustomerRequest.get(path), target.stats());
+    }
+
+    /** A KObject update takes no links (customer, company): those are set when it is created. */
+    private static Map<String, Object> updateBody(KustomerResource resource, Map<String, Object> body) {
+        Map<String, Object> update = new LinkedHashMap<>(body);
+        if (resource == KustomerResource.kobjects) {
+            update.remove("customer");
+            update.remove("company");
+        }
+        return update;
+    }
+
+    private static boolean isConflict(RecordOutcome<Object> outcome) {
+        return outcome.isFailure() && Objects.equals(outcome.failedRecord().httpStatus(), 409);
+    }
+
+    /**
+     * What an answer means for the record: its resource on 2xx, else a failure.
+     *
+     * @param uncertainCreate whether a 5xx or a lost answer may have left the record created
+     */
+    private static RecordOutcome<Object> outcome(WriteItem item, KustomerResponse response, Throwable failure,
+                                                 boolean uncertainCreate) {
+        if (failure != null) {
+            return RecordOutcome.failure(Failures.fromFailure(item, failure, uncertainCreate));
+        }
+        if (!response.isSuccessful()) {
+            return RecordOutcome.failure(Failures.fromAnswer(item, response, uncertainCreate));
+        }
+        try {
+            Map<String, Object> data = response.data();
+            FailedRecord none = data == null ? Failures.noResource(item, response) : null;
+            return none == null ? RecordOutcome.success(item.index(), data) : RecordOutcome.failure(none);
+        } catch (RuntimeException notJson) {
+            return RecordOutcome.failure(Failures.fromFailure(item, notJson, false));
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package io.github.camelsaas.kustomer;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import io.github.camelsaas.common.failure.FailedRecord;
+import io.github.camelsaas.common.failure.OutcomeCollector;
+import io.github.camelsaas.common.failure.RecordOutcome;
+
+/**
+ * Writes the records of one exchange (create, update, upsert): checks each one (nothing is sent for an invalid
+ * record), then writes the valid ones in bulk, one by one, or through the coalescer, and settles every record exactly
+ * once, in input order.
+ */
+final class RecordWrites {
+
+    private final KustomerConfiguration configuration;
+    private final RecordWriter recordWriter;
+    private final BulkWriter bulkWriter;
+    private final CreateCoalescer coalescer;
+
+    /** @param coalescer null unless batchWindow is set */
+    RecordWrites(KustomerConfiguration configuration, RecordWriter recordWriter, BulkWriter bulkWriter,
+                 CreateCoalescer coalescer) {
+        this.configuration = configuration;
+        this.recordWriter = recordWriter;
+        this.bulkWriter = bulkWriter;
+        this.coalescer = coalescer;
+    }
+
+    /** Every record's outcome in input order, and which records were refused before sending. */
+    record Result(List<RecordOutcome<Object>> outcomes, BitSet invalid) {
+    }
+
+    CompletableFuture<Result> write(WriteTarget target, KustomerOperation operation, List<Map<String, Object>> records) {
+        OutcomeCollector<Object> outcomes = new OutcomeCollector<>(records.size());
+        BitSet invalid = new BitSet(records.size());
+        List<WriteItem> valid = new ArrayList<>();
+        for (int index = 0; index < records.size(); index++) {
+            Map<String, Object> record = records.get(index);
+            List<String> violations = violations(target, operation, record);
+            if (violations.isEmpty()) {
+                valid.add(new WriteItem(index, record, body(target, operation, record)));
+            } else {
+                outcomes.fail(FailedRecord.validation(index, record, String.join("; ", violations)));
+                invalid.set(index);
+            }
+        }
+        CompletableFuture<Void> written = valid.isEmpty() ? CompletableFuture.completedFuture(null)
+                : dispatch(target, operation, valid, outcomes);
+        written.whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                // a bug must not leave the exchange waiting: whatever is not settled yet fails with it
+                outcomes.failRemaining(index -> Failures.fromFailure(itemAt(records, index), failure, false));
+            }
+        });
+        return outcomes.completion().thenApply(all -> new Result(all, invalid));
+    }
+
+    private CompletableFuture<Void> dispatch(WriteTarget target, KustomerOperation operation, List<WriteItem> valid,
+                                             OutcomeCollector<Object> outcomes) {
+        boolean inBulk = configuration.isBulk() && !target.singleRecord() && operation != KustomerOperation.upsert;
+        if (inBulk) {
+            return bulkWriter.write(target, valid, operation == KustomerOperation.update, outcomes);
+        }
+        List<CompletableFuture<Void>> writes = new ArrayList<>(valid.size());
+        for (WriteItem item : valid) {
+            CompletableFuture<RecordOutcome<Object>> outcome = switch (operation) {
+                case create -> coalescer != null && target.singleRecord()
+                        ? coalescer.submit(target, item) : recordWriter.create(target, item);
+                case update -> recordWriter.update(target, item);
+                default -> recordWriter.upsert(target, item);
+            };
+            writes.add(outcome.thenAccept(outcomes::settle));
+        }
+        return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
+    }
+
+    /** The rules the record breaks (validate=true), and what the operation itself needs from it (always). */
+    private List<String> violations(WriteTarget target, KustomerOperation operation, Map<String, Object> record) {
+        List<String> violations = configuration.isValidate()
+                ? RecordValidator.violations(target.resource(), operation, record) : new ArrayList<>();
+        if (operation == KustomerOperation.update && target.idOf(record) == null) {
+            violations.add(0, "update needs the record's id: the header " + KustomerConstants.ID
+                    + " for a single record, or an id in each record of a list");
+        }
+        if (operation == KustomerOperation.upsert && target.externalIdOf(record) == null
+                && (target.resource() != KustomerResource.customers || target.emailOf(record) == null)) {
+            violations.add(0, "upsert needs an externalId (the record's or the header "
+                    + KustomerConstants.EXTERNAL_ID + ")"
+                    + (target.resource() == KustomerResource.customers ? " or an email" : "") + " to look it up by");
+        }
+        return violations;
+    }
+
+    /**
+     * The body to send: bulk items carry the header's customer (bulk has no customer-scoped path); an upsert's create
+     * carries the external id or email it was looked up by.
+     */
+    private static Map<String, Object> body(WriteTarget target, KustomerOperation operation,
+                                            Map<String, Object> record) {
+        Map<String, Object> body = record;
+        if (operation == KustomerOperation.create && !target.singleRecord() && target.customerHeader() != null
+                && target.resource().hasCustomerScopedCreate() && record.get("customer") == null) {
+            body = new LinkedHashMap<>(record);
+            body.put("customer", target.customerHeader());
+        }
+        if (operation == KustomerOperation.upsert && record.get("externalId") == null
+                && target.externalIdOf(record) != null) {
+            body = new LinkedHashMap<>(record);
+            body.put("externalId", target.externalIdOf(record));
+        } else if (operation == KustomerOperation.upsert && target.resource() == KustomerResource.customers
+                && record.get("externalId") == null && record.get("emails") == null && target.emailOf(record) != null) {
+            // a customer created by an email upsert must carry that email, or the next upsert would not find it
+            body = new LinkedHashMap<>(record);
+            body.put("emails", List.of(Map.of("email", target.emailOf(record))));
+        }
+        return body;
+    }
+
+    private static WriteItem itemAt(List<Map<String, Object>> records, int index) {
+        return new WriteItem(index, records.get(index), records.get(index));
+    }
+}

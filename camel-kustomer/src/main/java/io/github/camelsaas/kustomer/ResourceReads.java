@@ -1,0 +1,104 @@
+package io.github.camelsaas.kustomer;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.apache.camel.Message;
+
+/**
+ * The operations on one resource rather than on records: get (by id), getByExternalId, getByEmail (customers),
+ * delete and list (a page of KObjects). A lookup that finds nothing answers a null body; deleting a record that is not
+ * there succeeds, since it is gone either way (a retried delete sees the 404 of its own first attempt).
+ */
+final class ResourceReads {
+
+    static final int DEFAULT_PAGE_SIZE = 100;
+
+    private final KustomerClient client;
+
+    ResourceReads(KustomerClient client) {
+        this.client = client;
+    }
+
+    CompletableFuture<ExchangeOutcome> run(KustomerOperation operation, KustomerResource resource, String klass,
+                                           Message message, CallStats stats) {
+        return switch (operation) {
+            case get -> find(KustomerRequest.get(KustomerPaths.item(resource, klass,
+                    required(message, KustomerConstants.ID, "id", operation))), stats);
+            case getByExternalId -> find(KustomerRequest.get(KustomerPaths.byExternalId(resource, klass,
+                    required(message, KustomerConstants.EXTERNAL_ID, "externalId", operation))), stats);
+            case getByEmail -> find(KustomerRequest.get(KustomerPaths.customerByEmail(
+                    required(message, KustomerConstants.EMAIL, "email", operation))), stats);
+            case delete -> delete(new KustomerRequest("DELETE", KustomerPaths.item(resource, klass,
+                    required(message, KustomerConstants.ID, "id", operation)), null, null, Map.of(), true), stats);
+            case list -> list(resource, klass, message, stats);
+            default -> throw new IllegalArgumentException(operation + " writes records; it is not a read");
+        };
+    }
+
+    private CompletableFuture<ExchangeOutcome> find(KustomerRequest request, CallStats stats) {
+        return client.send(request, stats).thenApply(response -> {
+            if (response.status() == 404) {
+                return ExchangeOutcome.of(null);
+            }
+            requireSuccess(request, response);
+            Map<String, Object> data = response.data();
+            return ExchangeOutcome.of(data).header(KustomerConstants.ID, KustomerResponse.idOf(data));
+        });
+    }
+
+    private CompletableFuture<ExchangeOutcome> delete(KustomerRequest request, CallStats stats) {
+        return client.send(request, stats).thenApply(response -> {
+            if (response.status() != 404) {
+                requireSuccess(request, response);
+            }
+            return ExchangeOutcome.of(null);
+        });
+    }
+
+    private CompletableFuture<ExchangeOutcome> list(KustomerResource resource, String klass, Message message,
+                                                    CallStats stats) {
+        int page = positive(message, KustomerConstants.PAGE, 1);
+        int pageSize = positive(message, KustomerConstants.PAGE_SIZE, DEFAULT_PAGE_SIZE);
+        KustomerRequest request = KustomerRequest.get(KustomerPaths.collection(resource, klass),
+                "page=" + page + "&pageSize=" + pageSize);
+        return client.send(request, stats).thenApply(response -> {
+            requireSuccess(request, response);
+            boolean more = response.document().get("links") instanceof Map<?, ?> links && links.get("next") != null;
+            return ExchangeOutcome.of(response.dataList()).header(KustomerConstants.NEXT_PAGE, more ? page + 1 : null);
+        });
+    }
+
+    private static void requireSuccess(KustomerRequest request, KustomerResponse response) {
+        if (!response.isSuccessful()) {
+            throw KustomerApiException.of(request, response.error());
+        }
+    }
+
+    /** The header, else a String body, else the member of a Map body; fails naming all three when none is there. */
+    private static String required(Message message, String header, String member, KustomerOperation operation) {
+        String value = message.getHeader(header, String.class);
+        if (value == null && message.getBody() instanceof CharSequence text) {
+            value = text.toString();
+        }
+        if (value == null && message.getBody() instanceof Map<?, ?> map && map.get(member) != null) {
+            value = String.valueOf(map.get(member));
+        }
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(operation + " needs the header " + header + " (or a String body, or a "
+                    + "Map body with " + member + ")");
+        }
+        return value.trim();
+    }
+
+    private static int positive(Message message, String header, int defaultValue) {
+        Integer value = message.getHeader(header, Integer.class);
+        if (value == null) {
+            return defaultValue;
+        }
+        if (value < 1) {
+            throw new IllegalArgumentException(header + " must be at least 1, was " + value);
+        }
+        return value;
+    }
+}

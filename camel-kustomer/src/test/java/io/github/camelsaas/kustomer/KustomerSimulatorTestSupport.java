@@ -1,0 +1,72 @@
+package io.github.camelsaas.kustomer;
+
+import java.util.Map;
+
+import io.github.camelsaas.simulator.kustomer.KustomerSimulator;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * Runs the component against the Kustomer simulator: one simulator per test class, emptied and put back to Kustomer's
+ * defaults before each test; a fresh CamelContext per test whose kustomer component points at it with the demo key.
+ */
+abstract class KustomerSimulatorTestSupport extends CamelTestSupport {
+
+    static KustomerSimulator simulator;
+
+    @BeforeAll
+    static void startSimulator() {
+        simulator = new KustomerSimulator();
+        simulator.start();
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        simulator.stop();
+    }
+
+    @BeforeEach
+    void resetSimulator() {
+        simulator.restoreDefaultConfiguration();
+        simulator.reset();
+    }
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext camelContext = super.createCamelContext();
+        KustomerComponent component = new KustomerComponent();
+        component.getConfiguration().setApiKey(KustomerSimulator.DEMO_API_KEY);
+        component.getConfiguration().setBaseUrl(simulator.baseUrl());
+        camelContext.addComponent("kustomer", component);
+        return camelContext;
+    }
+
+    KustomerComponent component() {
+        return context.getComponent("kustomer", KustomerComponent.class);
+    }
+
+    /** Sends a body with headers and returns the exchange (exceptions stay on it). */
+    Exchange send(String uri, Object body, Map<String, Object> headers) {
+        return template.send(uri, exchange -> {
+            exchange.getMessage().setBody(body);
+            exchange.getMessage().setHeaders(new java.util.HashMap<>(headers));
+        });
+    }
+
+    Exchange send(String uri, Object body) {
+        return send(uri, body, Map.of());
+    }
+
+    /** A customer created directly in the simulator's API through the component; returns its id. */
+    String createCustomer(String name) {
+        Exchange created = send("kustomer:customers", Map.of("name", name));
+        if (created.getException() != null) {
+            throw new AssertionError("could not create a customer", created.getException());
+        }
+        return created.getMessage().getHeader(KustomerConstants.ID, String.class);
+    }
+}

@@ -1,0 +1,76 @@
+package io.github.camelsaas.kustomer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import io.github.camelsaas.common.call.Permit;
+import io.github.camelsaas.common.http.SaasHttpResponse;
+import io.github.camelsaas.common.ratelimit.InMemoryRateLimitBackend;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** What Kustomer's answers do to the limits of an org. */
+class OrgThrottleTest {
+
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    private final OrgThrottle throttle = new OrgThrottle("https://acme.example",
+            new OrgThrottle.Settings(0, 2, Duration.ofSeconds(60)), new InMemoryRateLimitBackend(), scheduler);
+
+    @AfterEach
+    void close() {
+        throttle.close();
+        scheduler.shutdownNow();
+    }
+
+    @Test
+    void admissionAndGrantOfACustomerCountSeparatelyOnOneBackend() {
+        Permit admission = throttle.customerAdmission("c1", 2);
+        Permit grant = throttle.customerCreates("c1", 2);
+        assertThat(admission.limiter().acquire(admission.key(), 2)).isDone();
+        assertThat(grant.limiter().acquire(grant.key(), 2)).isDone();
+        // the third create of the window waits, at both stages
+        assertThat(grant.limiter().acquire(grant.key(), 1)).isNotDone();
+    }
+
+    @Test
+    void theAdaptiveLimitFollowsTheStatedLimitButNotACustomerLimits429() {
+        throttle.onResponse(SaasHttpResponse.of(200, "{}", "x-ratelimit-limit", "1000",
+                "x-ratelimit-remaining", "999"), List.of());
+        assertThat(throttle.orgLimit().permits()).isEqualTo(1000);
+        throttle.onResponse(SaasHttpResponse.of(429, "{}", "x-ratelimit-limit", "120", "Retry-After", "1"),
+                List.of(throttle.orgPermit(), throttle.customerCreates("c1", 1)));
+        assertThat(throttle.orgLimit().permits()).isEqualTo(1000);
+    }
+
+    @Test
+    void aCustomerScoped429PausesTheCustomerAndAnyOther429TheOrg() {
+        String resetIn60s = String.valueOf(System.currentTimeMillis() / 1000 + 60);
+        throttle.onResponse(SaasHttpResponse.of(429, "{}", "x-ratelimit-reset", resetIn60s),
+                List.of(throttle.customerAdmission("c1", 1), throttle.customerCreates("c1", 1),
+                        throttle.orgPermit()));
+        Permit customer = throttle.customerCreates("c1", 1);
+        Permit other = throttle.customerCreates("c2", 1);
+        Permit org = throttle.orgPermit();
+        assertThat(customer.limiter().acquire(customer.key())).isNotDone();
+        assertThat(other.limiter().acquire(other.key())).isDone();
+        assertThat(org.limiter().acquire(org.key())).isDone();
+
+        throttle.onResponse(SaasHttpResponse.of(429, "{}", "x-ratelimit-reset", resetIn60s), List.of(org));
+        CompletableFuture<Void> paused = org.limiter().acquire(org.key());
+        assertThat(paused).isNotDone();
+    }
+
+    @Test
+    void aQuotaAtZeroPausesTheOrgUntilItsReset() {
+        String resetIn60s = String.valueOf(System.currentTimeMillis() / 1000 + 60);
+        throttle.onResponse(SaasHttpResponse.of(201, "{}", "x-ratelimit-remaining", "0",
+                "x-ratelimit-reset", resetIn60s), List.of(throttle.orgPermit()));
+        Permit org = throttle.orgPermit();
+        assertThat(org.limiter().acquire(org.key())).isNotDone();
+    }
+}
