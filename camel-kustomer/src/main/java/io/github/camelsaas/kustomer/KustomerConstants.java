@@ -39,6 +39,11 @@ public final class KustomerConstants {
               javaType = "java.util.List<io.github.camelsaas.common.failure.FailedRecord>")
     public static final String FAILED_RECORDS = "CamelKustomerFailedRecords";
 
+    @Metadata(description = "How many requests the message took (retries and lookups included; for a coalesced "
+                            + "create, the calls of the bulk it rode in)",
+              javaType = "Integer")
+    public static final String REQUEST_COUNT = "CamelKustomerRequestCount";
+
     @Metadata(description = "The org's remaining requests in the current window, from the last answer's "
                             + "x-ratelimit-remaining",
               javaType = "Integer")

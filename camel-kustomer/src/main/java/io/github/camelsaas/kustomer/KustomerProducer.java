@@ -168,6 +168,7 @@ public class KustomerProducer extends DefaultAsyncProducer {
 
     private static void complete(Exchange exchange, CallStats stats, ExchangeOutcome outcome, Throwable failure) {
         Message message = exchange.getMessage();
+        message.setHeader(KustomerConstants.REQUEST_COUNT, stats.requests());
         if (stats.rateLimitRemaining() != null) {
             message.setHeader(KustomerConstants.RATE_LIMIT_REMAINING, stats.rateLimitRemaining());
         }

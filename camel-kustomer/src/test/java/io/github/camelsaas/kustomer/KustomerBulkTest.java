@@ -65,6 +65,7 @@ class KustomerBulkTest extends KustomerSimulatorTestSupport {
         assertThat(exchange.getException()).isNull();
         assertThat(simulator.kobjects("order")).hasSize(100);
         assertThat(bulkCalls()).isEqualTo(3);
+        assertThat(exchange.getMessage().getHeader(KustomerConstants.REQUEST_COUNT, Integer.class)).isEqualTo(3);
         assertThat(simulator.bulkJobs()).extracting(job -> job.items().size()).containsExactlyInAnyOrder(50, 50);
     }
 
@@ -90,6 +91,7 @@ class KustomerBulkTest extends KustomerSimulatorTestSupport {
         assertThat(small.getException()).isNull();
         assertThat(simulator.bulkJobs()).extracting(job -> job.items().size()).allMatch(size -> size <= 30);
         assertThat(bulkCalls()).isEqualTo(9);
+        assertThat(small.getMessage().getHeader(KustomerConstants.REQUEST_COUNT, Integer.class)).isEqualTo(9);
     }
 
     @Test
