@@ -45,6 +45,10 @@ class ZuoraObjectsEndpointConfigurationTest extends CamelTestSupport {
 
     @Test
     void anEncodedQueryInTheObjectNameNeverBecomesPartOfTheName() {
+        ZuoraObjectsConfiguration shared = context.getComponent("zuora-objects", ZuoraObjectsComponent.class)
+                .getConfiguration();
+        shared.setClientId("id-1");
+        shared.setClientSecret("s-1");
         // Camel decodes %3F into a query: the endpoint is refused for the unknown option instead
         assertThatThrownBy(() -> context.getEndpoint("zuora-objects:Order%3Fq=1"))
                 .isInstanceOf(ResolveEndpointFailedException.class)
