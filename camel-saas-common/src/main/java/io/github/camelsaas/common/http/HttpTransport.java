@@ -124,7 +124,9 @@ public final class HttpTransport implements AutoCloseable {
             Future<SimpleHttpResponse> exchange = client.execute(SimpleRequestProducer.create(httpRequest),
                     SimpleResponseConsumer.create(), new Completion(request, result, startNanos));
             result.whenComplete((response, failure) -> {
-                if (result.isCancelled()) {
+                // cancelled by the caller, or failed by close(): abort the exchange so its connection is freed
+                // (a no-op when the client itself failed it)
+                if (failure != null) {
                     exchange.cancel(true);
                 }
             });
@@ -141,13 +143,20 @@ public final class HttpTransport implements AutoCloseable {
         if (state.getAndSet(State.CLOSED) == State.CLOSED) {
             return;
         }
-        // immediate: by the time a component stops, Camel has drained its exchanges; what is left is abandoned
-        client.close(CloseMode.IMMEDIATE);
+        // by the time a component stops, Camel has drained its exchanges: what is left is abandoned, and failing it
+        // first aborts its exchange, so the shutdown below need not wait for its answer
+        inFlight.forEach((future, request) -> future.completeExceptionally(failures.cancelled(request)));
+        // the I/O threads wind down their own sessions before the client is closed: closing the selectors under
+        // running I/O threads makes HttpClient log ConcurrentModificationException and ClosedSelectorException at
+        // ERROR on every stop
+        client.initiateShutdown();
         try {
             client.awaitShutdown(TimeValue.of(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        client.close(CloseMode.IMMEDIATE);
+        // any exchange the client dropped without calling back
         inFlight.forEach((future, request) -> future.completeExceptionally(failures.cancelled(request)));
     }
 
