@@ -51,7 +51,10 @@ public final class OAuthTokenProvider implements TokenProvider {
     private final JsonRecords json;
     private final LongSupplier clockMillis;
 
+    /** The token handed out, null when due for refresh or refused. */
     private AccessToken cached;
+    /** The last token fetched, refused or not: unregistered from the secrets when a new one replaces it. */
+    private AccessToken lastIssued;
     private CompletableFuture<AccessToken> inFlight;
     private boolean closed;
 
@@ -105,7 +108,8 @@ public final class OAuthTokenProvider implements TokenProvider {
                 inFlight = null;
             }
             if (failure == null && !closed) {
-                replaced = cached;
+                replaced = lastIssued;
+                lastIssued = token;
                 cached = token;
             }
         }
