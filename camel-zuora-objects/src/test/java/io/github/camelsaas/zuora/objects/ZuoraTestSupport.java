@@ -34,14 +34,14 @@ abstract class ZuoraTestSupport {
     static final String RECORDS_PATH = "/objects/records/default/" + ORDER;
     static final ObjectMapper MAPPER = new ObjectMapper();
 
-    static ZuoraSimulator zuora;
+    static ConcurrencyProbeSimulator zuora;
 
     CamelContext context;
     ProducerTemplate template;
 
     @BeforeAll
     static void startSimulator() {
-        zuora = new ZuoraSimulator();
+        zuora = new ConcurrencyProbeSimulator();
         zuora.start();
     }
 
