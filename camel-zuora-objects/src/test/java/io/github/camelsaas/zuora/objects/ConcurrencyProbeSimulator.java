@@ -25,6 +25,11 @@ final class ConcurrencyProbeSimulator extends ZuoraSimulator {
         this.processingTime = processingTime;
     }
 
+    /** Data calls being processed now. */
+    int processing() {
+        return processing.get();
+    }
+
     /** The most data calls processed at the same time since the last reset. */
     int maxProcessing() {
         return maxProcessing.get();
