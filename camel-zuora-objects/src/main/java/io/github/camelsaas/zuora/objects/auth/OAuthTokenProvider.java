@@ -31,7 +31,7 @@ import io.github.camelsaas.zuora.objects.ZuoraAuthenticationException;
  * limits its token endpoint per IP). A 401 on a data call {@linkplain #invalidate invalidates} the token it used.
  *
  * <p>Every token is registered with the {@link SecretRegistry} (and the one it replaces unregistered), so it is
- * masked wherever it might surface; the client secret is registered when this provider is made.
+ * masked wherever it might surface; the client id and secret are registered when this provider is made.
  */
 public final class OAuthTokenProvider implements TokenProvider {
 
@@ -77,6 +77,8 @@ public final class OAuthTokenProvider implements TokenProvider {
         this.workers = workers;
         this.json = json;
         this.clockMillis = clockMillis;
+        // the client id is a secret option too: masked wherever it could surface (a TRACE body, an echo)
+        secrets.register(clientId);
         secrets.register(clientSecret);
     }
 
