@@ -18,7 +18,8 @@ public final class ZuoraObjectsConstants {
     public static final String FILTER = "CamelZuoraObjectsFilter";
 
     @Metadata(description = "In: the Zuora-Track-Id to send, overriding the endpoint's trackId option (at most 64 "
-                            + "US-ASCII characters, none of : ; \" '). Out: the track id Zuora echoed back",
+                            + "US-ASCII characters, no colon, semicolon, double quote or quote). Out: the track id "
+                            + "Zuora echoed back",
               javaType = "String")
     public static final String TRACK_ID = "CamelZuoraObjectsTrackId";
 
