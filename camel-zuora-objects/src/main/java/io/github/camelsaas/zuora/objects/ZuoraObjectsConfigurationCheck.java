@@ -2,6 +2,7 @@ package io.github.camelsaas.zuora.objects;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Arrays;
 
 import io.github.camelsaas.zuora.objects.api.TrackIds;
 
@@ -43,7 +44,7 @@ final class ZuoraObjectsConfigurationCheck {
     private static void checkBaseUrl(ZuoraObjectsConfiguration configuration) {
         if (configuration.getEnvironment() == null) {
             throw new IllegalArgumentException("Option environment must be set: use one of "
-                    + java.util.Arrays.toString(ZuoraEnvironment.values()));
+                    + Arrays.toString(ZuoraEnvironment.values()));
         }
         String url = configuration.effectiveBaseUrl();
         try {

@@ -47,14 +47,4 @@ public record ZuoraRequest(String method, String pathAndQuery, byte[] body, Stri
     public String toString() {
         return method + " " + path();
     }
-
-    @Override
-    public boolean equals(Object other) {
-        return this == other;
-    }
-
-    @Override
-    public int hashCode() {
-        return System.identityHashCode(this);
-    }
 }

@@ -16,6 +16,7 @@ import io.github.camelsaas.common.ratelimit.RateLimit;
 import io.github.camelsaas.common.ratelimit.RateLimiter;
 import io.github.camelsaas.common.retry.Retrier;
 import io.github.camelsaas.common.retry.RetryPolicy;
+import io.github.camelsaas.zuora.objects.ZuoraLimits;
 import io.github.camelsaas.zuora.objects.ZuoraObjectsConfiguration;
 import io.github.camelsaas.zuora.objects.auth.FixedTokenProvider;
 import io.github.camelsaas.zuora.objects.auth.OAuthTokenProvider;
@@ -75,6 +76,7 @@ public final class ZuoraTenant implements AutoCloseable {
                                      HttpTransport transport) {
         TenantKey key = keyOf(configuration);
         String owner = "zuora-objects tenant " + key.label();
+        InlineOnRejection workers = new InlineOnRejection(runtime.workers());
         Retrier tokenRetrier = new Retrier(owner + " token", RetryPolicy.withMaxRetries(configuration.getMaxRetries()),
                 runtime.scheduler());
         TokenProvider tokens;
@@ -84,15 +86,19 @@ public final class ZuoraTenant implements AutoCloseable {
         } else {
             tokens = new OAuthTokenProvider(transport, key.baseUrl(), configuration.getClientId(),
                     configuration.getClientSecret(), configuration.getTokenRefreshMargin(), runtime.secrets(),
-                    tokenRetrier, runtime.workers(), runtime.json(), System::currentTimeMillis);
+                    tokenRetrier, workers, runtime.json(), System::currentTimeMillis);
         }
-        AsyncSemaphore concurrency = new AsyncSemaphore(owner, configuration.getMaxConcurrentRequests(),
-                runtime.workers());
+        AsyncSemaphore concurrency = new AsyncSemaphore(owner, configuration.getMaxConcurrentRequests(), workers);
         RateLimiter limiter = configuration.getRequestsPerMinute() == 0 ? null
                 : new RateLimiter(owner + " rate limit", RateLimit.of(configuration.getRequestsPerMinute(),
                         Duration.ofMillis(configuration.getRateLimitWindow())), new InMemoryRateLimitBackend(),
                         runtime.scheduler());
         TenantPause pause = new TenantPause(owner, runtime.scheduler(), System::currentTimeMillis);
+        if (configuration.getMaxConcurrentRequests() > ZuoraLimits.TENANT_CONCURRENCY_LIMIT) {
+            LOG.warn("Zuora tenant {}: maxConcurrentRequests={} is above Zuora's default limit of {} calls in flight "
+                     + "per tenant; expect 429 answers unless Zuora raised the tenant's limit", key.label(),
+                    configuration.getMaxConcurrentRequests(), ZuoraLimits.TENANT_CONCURRENCY_LIMIT);
+        }
         LOG.debug("Zuora tenant {}: at most {} calls in flight, {}", key.label(),
                 configuration.getMaxConcurrentRequests(), limiter == null ? "no client rate limit"
                         : "at most " + limiter.limit());
