@@ -58,12 +58,16 @@ public final class ApiCaller {
             response = CompletableFuture.failedFuture(e);
         }
         return response.whenComplete((answer, failure) -> {
-            concurrency.release();
-            if (answer != null) {
-                if (answer.status() == 429) {
-                    tooManyRequests.increment();
+            try {
+                if (answer != null) {
+                    if (answer.status() == 429) {
+                        tooManyRequests.increment();
+                    }
+                    feedback.onResponse(answer, call.allPermits());
                 }
-                feedback.onResponse(answer, call.allPermits());
+            } finally {
+                // released after the feedback, so the call that takes this slot already sees a pause it announced
+                concurrency.release();
             }
         });
     }

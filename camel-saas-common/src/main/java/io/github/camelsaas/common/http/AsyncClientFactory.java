@@ -11,6 +11,7 @@ import org.apache.hc.client5.http.config.TlsConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.core5.http.HttpHost;
@@ -28,7 +29,8 @@ final class AsyncClientFactory {
     private AsyncClientFactory() {
     }
 
-    static CloseableHttpAsyncClient create(HttpTransportOptions options) {
+    /** The connection pool of a client; the client closes it when it is closed itself. */
+    static PoolingAsyncClientConnectionManager pool(HttpTransportOptions options) {
         PoolingAsyncClientConnectionManagerBuilder pool = PoolingAsyncClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(options.maxConnectionsTotal())
                 .setMaxConnPerRoute(options.maxConnectionsPerRoute())
@@ -42,9 +44,12 @@ final class AsyncClientFactory {
         if (options.sslContextParameters().isPresent()) {
             pool.setTlsStrategy(ClientTlsStrategyBuilder.create().setSslContext(sslContext(options)).buildAsync());
         }
+        return pool.build();
+    }
 
+    static CloseableHttpAsyncClient create(HttpTransportOptions options, PoolingAsyncClientConnectionManager pool) {
         HttpAsyncClientBuilder client = HttpAsyncClients.custom()
-                .setConnectionManager(pool.build())
+                .setConnectionManager(pool)
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setResponseTimeout(Timeout.of(options.responseTimeout()))
                         .build())

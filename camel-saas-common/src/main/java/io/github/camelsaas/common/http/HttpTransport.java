@@ -16,6 +16,7 @@ import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
 import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
 import org.apache.hc.client5.http.async.methods.SimpleResponseConsumer;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
@@ -49,6 +50,7 @@ public final class HttpTransport implements AutoCloseable {
     private static final long CLOSE_WAIT_SECONDS = 5;
 
     private final HttpTransportOptions options;
+    private final PoolingAsyncClientConnectionManager pool;
     private final CloseableHttpAsyncClient client;
     private final RequestCompression compression;
     private final TransportFailures failures;
@@ -72,7 +74,8 @@ public final class HttpTransport implements AutoCloseable {
     public HttpTransport(HttpTransportOptions options, SecretRegistry secrets) {
         this.options = Objects.requireNonNull(options, "options");
         Objects.requireNonNull(secrets, "secrets");
-        this.client = AsyncClientFactory.create(options);
+        this.pool = AsyncClientFactory.pool(options);
+        this.client = AsyncClientFactory.create(options, pool);
         this.compression = new RequestCompression(options);
         this.failures = new TransportFailures(secrets, options.responseTimeout());
         this.log = new ExchangeLog(secrets);
@@ -124,7 +127,9 @@ public final class HttpTransport implements AutoCloseable {
             Future<SimpleHttpResponse> exchange = client.execute(SimpleRequestProducer.create(httpRequest),
                     SimpleResponseConsumer.create(), new Completion(request, result, startNanos));
             result.whenComplete((response, failure) -> {
-                if (result.isCancelled()) {
+                // cancelled by the caller, or failed by close(): abort the exchange so its connection is freed
+                // (a no-op when the client itself failed it)
+                if (failure != null) {
                     exchange.cancel(true);
                 }
             });
@@ -141,13 +146,21 @@ public final class HttpTransport implements AutoCloseable {
         if (state.getAndSet(State.CLOSED) == State.CLOSED) {
             return;
         }
-        // immediate: by the time a component stops, Camel has drained its exchanges; what is left is abandoned
-        client.close(CloseMode.IMMEDIATE);
+        // by the time a component stops, Camel has drained its exchanges: what is left is abandoned. Its
+        // connections are closed at once (an exchange waiting for its answer would hold a graceful shutdown)
+        inFlight.forEach((future, request) -> future.completeExceptionally(failures.cancelled(request)));
+        pool.close(CloseMode.IMMEDIATE);
+        // then the I/O threads wind down by themselves before the client is closed: closing the selectors under
+        // running I/O threads makes HttpClient log ConcurrentModificationException and ClosedSelectorException at
+        // ERROR on every stop
+        client.initiateShutdown();
         try {
             client.awaitShutdown(TimeValue.of(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        client.close(CloseMode.IMMEDIATE);
+        // any exchange the client dropped without calling back
         inFlight.forEach((future, request) -> future.completeExceptionally(failures.cancelled(request)));
     }
 

@@ -32,23 +32,71 @@ public class ZuoraObjectsComponentConfigurer extends PropertyConfigurerSupport i
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": getOrCreateConfiguration(target).setAccessToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "allowpartialsuccess":
+        case "allowPartialSuccess": getOrCreateConfiguration(target).setAllowPartialSuccess(property(camelContext, boolean.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "batchsize":
+        case "batchSize": getOrCreateConfiguration(target).setBatchSize(property(camelContext, int.class, value)); return true;
+        case "batchwindow":
+        case "batchWindow": getOrCreateConfiguration(target).setBatchWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "clientid":
         case "clientId": getOrCreateConfiguration(target).setClientId(property(camelContext, java.lang.String.class, value)); return true;
         case "clientsecret":
         case "clientSecret": getOrCreateConfiguration(target).setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "compressrequests":
+        case "compressRequests": getOrCreateConfiguration(target).setCompressRequests(property(camelContext, boolean.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelsaas.zuora.objects.ZuoraObjectsConfiguration.class, value)); return true;
+        case "connecttimeout":
+        case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "emptystringpolicy":
+        case "emptyStringPolicy": getOrCreateConfiguration(target).setEmptyStringPolicy(property(camelContext, java.lang.String.class, value)); return true;
+        case "entityids":
+        case "entityIds": getOrCreateConfiguration(target).setEntityIds(property(camelContext, java.lang.String.class, value)); return true;
         case "environment": getOrCreateConfiguration(target).setEnvironment(property(camelContext, io.github.camelsaas.zuora.objects.ZuoraEnvironment.class, value)); return true;
+        case "failonpartialfailure":
+        case "failOnPartialFailure": getOrCreateConfiguration(target).setFailOnPartialFailure(property(camelContext, boolean.class, value)); return true;
+        case "filter": getOrCreateConfiguration(target).setFilter(property(camelContext, java.lang.String.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxconcurrentrequests":
+        case "maxConcurrentRequests": getOrCreateConfiguration(target).setMaxConcurrentRequests(property(camelContext, int.class, value)); return true;
+        case "maxrecords":
+        case "maxRecords": getOrCreateConfiguration(target).setMaxRecords(property(camelContext, int.class, value)); return true;
+        case "maxretries":
+        case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, java.lang.String.class, value)); return true;
+        case "orgids":
+        case "orgIds": getOrCreateConfiguration(target).setOrgIds(property(camelContext, java.lang.String.class, value)); return true;
+        case "pagesize":
+        case "pageSize": getOrCreateConfiguration(target).setPageSize(property(camelContext, int.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "proxyprotocol":
+        case "proxyProtocol": getOrCreateConfiguration(target).setProxyProtocol(property(camelContext, java.lang.String.class, value)); return true;
+        case "ratelimitwindow":
+        case "rateLimitWindow": getOrCreateConfiguration(target).setRateLimitWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "requestsperminute":
+        case "requestsPerMinute": getOrCreateConfiguration(target).setRequestsPerMinute(property(camelContext, int.class, value)); return true;
+        case "responsetimeout":
+        case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "streaming": getOrCreateConfiguration(target).setStreaming(property(camelContext, boolean.class, value)); return true;
+        case "tokenrefreshmargin":
+        case "tokenRefreshMargin": getOrCreateConfiguration(target).setTokenRefreshMargin(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "trackid":
+        case "trackId": getOrCreateConfiguration(target).setTrackId(property(camelContext, java.lang.String.class, value)); return true;
+        case "zuoraversion":
+        case "zuoraVersion": getOrCreateConfiguration(target).setZuoraVersion(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -58,23 +106,71 @@ public class ZuoraObjectsComponentConfigurer extends PropertyConfigurerSupport i
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": return java.lang.String.class;
+        case "allowpartialsuccess":
+        case "allowPartialSuccess": return boolean.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "batchsize":
+        case "batchSize": return int.class;
+        case "batchwindow":
+        case "batchWindow": return long.class;
         case "clientid":
         case "clientId": return java.lang.String.class;
         case "clientsecret":
         case "clientSecret": return java.lang.String.class;
+        case "compressrequests":
+        case "compressRequests": return boolean.class;
         case "configuration": return io.github.camelsaas.zuora.objects.ZuoraObjectsConfiguration.class;
+        case "connecttimeout":
+        case "connectTimeout": return long.class;
+        case "emptystringpolicy":
+        case "emptyStringPolicy": return java.lang.String.class;
+        case "entityids":
+        case "entityIds": return java.lang.String.class;
         case "environment": return io.github.camelsaas.zuora.objects.ZuoraEnvironment.class;
+        case "failonpartialfailure":
+        case "failOnPartialFailure": return boolean.class;
+        case "filter": return java.lang.String.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxconcurrentrequests":
+        case "maxConcurrentRequests": return int.class;
+        case "maxrecords":
+        case "maxRecords": return int.class;
+        case "maxretries":
+        case "maxRetries": return int.class;
         case "operation": return java.lang.String.class;
+        case "orgids":
+        case "orgIds": return java.lang.String.class;
+        case "pagesize":
+        case "pageSize": return int.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
+        case "proxyprotocol":
+        case "proxyProtocol": return java.lang.String.class;
+        case "ratelimitwindow":
+        case "rateLimitWindow": return long.class;
+        case "requestsperminute":
+        case "requestsPerMinute": return int.class;
+        case "responsetimeout":
+        case "responseTimeout": return long.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "streaming": return boolean.class;
+        case "tokenrefreshmargin":
+        case "tokenRefreshMargin": return long.class;
+        case "trackid":
+        case "trackId": return java.lang.String.class;
+        case "zuoraversion":
+        case "zuoraVersion": return java.lang.String.class;
         default: return null;
         }
     }
@@ -85,23 +181,71 @@ public class ZuoraObjectsComponentConfigurer extends PropertyConfigurerSupport i
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": return getOrCreateConfiguration(target).getAccessToken();
+        case "allowpartialsuccess":
+        case "allowPartialSuccess": return getOrCreateConfiguration(target).isAllowPartialSuccess();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseurl":
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
+        case "batchsize":
+        case "batchSize": return getOrCreateConfiguration(target).getBatchSize();
+        case "batchwindow":
+        case "batchWindow": return getOrCreateConfiguration(target).getBatchWindow();
         case "clientid":
         case "clientId": return getOrCreateConfiguration(target).getClientId();
         case "clientsecret":
         case "clientSecret": return getOrCreateConfiguration(target).getClientSecret();
+        case "compressrequests":
+        case "compressRequests": return getOrCreateConfiguration(target).isCompressRequests();
         case "configuration": return target.getConfiguration();
+        case "connecttimeout":
+        case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "emptystringpolicy":
+        case "emptyStringPolicy": return getOrCreateConfiguration(target).getEmptyStringPolicy();
+        case "entityids":
+        case "entityIds": return getOrCreateConfiguration(target).getEntityIds();
         case "environment": return getOrCreateConfiguration(target).getEnvironment();
+        case "failonpartialfailure":
+        case "failOnPartialFailure": return getOrCreateConfiguration(target).isFailOnPartialFailure();
+        case "filter": return getOrCreateConfiguration(target).getFilter();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxconcurrentrequests":
+        case "maxConcurrentRequests": return getOrCreateConfiguration(target).getMaxConcurrentRequests();
+        case "maxrecords":
+        case "maxRecords": return getOrCreateConfiguration(target).getMaxRecords();
+        case "maxretries":
+        case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "operation": return getOrCreateConfiguration(target).getOperation();
+        case "orgids":
+        case "orgIds": return getOrCreateConfiguration(target).getOrgIds();
+        case "pagesize":
+        case "pageSize": return getOrCreateConfiguration(target).getPageSize();
+        case "proxyhost":
+        case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
+        case "proxyport":
+        case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
+        case "proxyprotocol":
+        case "proxyProtocol": return getOrCreateConfiguration(target).getProxyProtocol();
+        case "ratelimitwindow":
+        case "rateLimitWindow": return getOrCreateConfiguration(target).getRateLimitWindow();
+        case "requestsperminute":
+        case "requestsPerMinute": return getOrCreateConfiguration(target).getRequestsPerMinute();
+        case "responsetimeout":
+        case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
+        case "sslcontextparameters":
+        case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
+        case "streaming": return getOrCreateConfiguration(target).isStreaming();
+        case "tokenrefreshmargin":
+        case "tokenRefreshMargin": return getOrCreateConfiguration(target).getTokenRefreshMargin();
+        case "trackid":
+        case "trackId": return getOrCreateConfiguration(target).getTrackId();
+        case "zuoraversion":
+        case "zuoraVersion": return getOrCreateConfiguration(target).getZuoraVersion();
         default: return null;
         }
     }

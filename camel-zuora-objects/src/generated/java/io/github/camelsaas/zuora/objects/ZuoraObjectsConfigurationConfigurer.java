@@ -25,15 +25,63 @@ public class ZuoraObjectsConfigurationConfigurer extends org.apache.camel.suppor
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": target.setAccessToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "allowpartialsuccess":
+        case "allowPartialSuccess": target.setAllowPartialSuccess(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "batchsize":
+        case "batchSize": target.setBatchSize(property(camelContext, int.class, value)); return true;
+        case "batchwindow":
+        case "batchWindow": target.setBatchWindow(property(camelContext, long.class, value)); return true;
         case "clientid":
         case "clientId": target.setClientId(property(camelContext, java.lang.String.class, value)); return true;
         case "clientsecret":
         case "clientSecret": target.setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "compressrequests":
+        case "compressRequests": target.setCompressRequests(property(camelContext, boolean.class, value)); return true;
+        case "connecttimeout":
+        case "connectTimeout": target.setConnectTimeout(property(camelContext, long.class, value)); return true;
+        case "emptystringpolicy":
+        case "emptyStringPolicy": target.setEmptyStringPolicy(property(camelContext, java.lang.String.class, value)); return true;
+        case "entityids":
+        case "entityIds": target.setEntityIds(property(camelContext, java.lang.String.class, value)); return true;
         case "environment": target.setEnvironment(property(camelContext, io.github.camelsaas.zuora.objects.ZuoraEnvironment.class, value)); return true;
+        case "failonpartialfailure":
+        case "failOnPartialFailure": target.setFailOnPartialFailure(property(camelContext, boolean.class, value)); return true;
+        case "filter": target.setFilter(property(camelContext, java.lang.String.class, value)); return true;
+        case "maxconcurrentrequests":
+        case "maxConcurrentRequests": target.setMaxConcurrentRequests(property(camelContext, int.class, value)); return true;
+        case "maxrecords":
+        case "maxRecords": target.setMaxRecords(property(camelContext, int.class, value)); return true;
+        case "maxretries":
+        case "maxRetries": target.setMaxRetries(property(camelContext, int.class, value)); return true;
         case "object": target.setObject(property(camelContext, java.lang.String.class, value)); return true;
         case "operation": target.setOperation(property(camelContext, java.lang.String.class, value)); return true;
+        case "orgids":
+        case "orgIds": target.setOrgIds(property(camelContext, java.lang.String.class, value)); return true;
+        case "pagesize":
+        case "pageSize": target.setPageSize(property(camelContext, int.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": target.setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": target.setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "proxyprotocol":
+        case "proxyProtocol": target.setProxyProtocol(property(camelContext, java.lang.String.class, value)); return true;
+        case "ratelimitwindow":
+        case "rateLimitWindow": target.setRateLimitWindow(property(camelContext, long.class, value)); return true;
+        case "requestsperminute":
+        case "requestsPerMinute": target.setRequestsPerMinute(property(camelContext, int.class, value)); return true;
+        case "responsetimeout":
+        case "responseTimeout": target.setResponseTimeout(property(camelContext, long.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "streaming": target.setStreaming(property(camelContext, boolean.class, value)); return true;
+        case "tokenrefreshmargin":
+        case "tokenRefreshMargin": target.setTokenRefreshMargin(property(camelContext, long.class, value)); return true;
+        case "trackid":
+        case "trackId": target.setTrackId(property(camelContext, java.lang.String.class, value)); return true;
+        case "zuoraversion":
+        case "zuoraVersion": target.setZuoraVersion(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -43,15 +91,63 @@ public class ZuoraObjectsConfigurationConfigurer extends org.apache.camel.suppor
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": return java.lang.String.class;
+        case "allowpartialsuccess":
+        case "allowPartialSuccess": return boolean.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "batchsize":
+        case "batchSize": return int.class;
+        case "batchwindow":
+        case "batchWindow": return long.class;
         case "clientid":
         case "clientId": return java.lang.String.class;
         case "clientsecret":
         case "clientSecret": return java.lang.String.class;
+        case "compressrequests":
+        case "compressRequests": return boolean.class;
+        case "connecttimeout":
+        case "connectTimeout": return long.class;
+        case "emptystringpolicy":
+        case "emptyStringPolicy": return java.lang.String.class;
+        case "entityids":
+        case "entityIds": return java.lang.String.class;
         case "environment": return io.github.camelsaas.zuora.objects.ZuoraEnvironment.class;
+        case "failonpartialfailure":
+        case "failOnPartialFailure": return boolean.class;
+        case "filter": return java.lang.String.class;
+        case "maxconcurrentrequests":
+        case "maxConcurrentRequests": return int.class;
+        case "maxrecords":
+        case "maxRecords": return int.class;
+        case "maxretries":
+        case "maxRetries": return int.class;
         case "object": return java.lang.String.class;
         case "operation": return java.lang.String.class;
+        case "orgids":
+        case "orgIds": return java.lang.String.class;
+        case "pagesize":
+        case "pageSize": return int.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
+        case "proxyprotocol":
+        case "proxyProtocol": return java.lang.String.class;
+        case "ratelimitwindow":
+        case "rateLimitWindow": return long.class;
+        case "requestsperminute":
+        case "requestsPerMinute": return int.class;
+        case "responsetimeout":
+        case "responseTimeout": return long.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "streaming": return boolean.class;
+        case "tokenrefreshmargin":
+        case "tokenRefreshMargin": return long.class;
+        case "trackid":
+        case "trackId": return java.lang.String.class;
+        case "zuoraversion":
+        case "zuoraVersion": return java.lang.String.class;
         default: return null;
         }
     }
@@ -62,15 +158,63 @@ public class ZuoraObjectsConfigurationConfigurer extends org.apache.camel.suppor
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": return target.getAccessToken();
+        case "allowpartialsuccess":
+        case "allowPartialSuccess": return target.isAllowPartialSuccess();
         case "baseurl":
         case "baseUrl": return target.getBaseUrl();
+        case "batchsize":
+        case "batchSize": return target.getBatchSize();
+        case "batchwindow":
+        case "batchWindow": return target.getBatchWindow();
         case "clientid":
         case "clientId": return target.getClientId();
         case "clientsecret":
         case "clientSecret": return target.getClientSecret();
+        case "compressrequests":
+        case "compressRequests": return target.isCompressRequests();
+        case "connecttimeout":
+        case "connectTimeout": return target.getConnectTimeout();
+        case "emptystringpolicy":
+        case "emptyStringPolicy": return target.getEmptyStringPolicy();
+        case "entityids":
+        case "entityIds": return target.getEntityIds();
         case "environment": return target.getEnvironment();
+        case "failonpartialfailure":
+        case "failOnPartialFailure": return target.isFailOnPartialFailure();
+        case "filter": return target.getFilter();
+        case "maxconcurrentrequests":
+        case "maxConcurrentRequests": return target.getMaxConcurrentRequests();
+        case "maxrecords":
+        case "maxRecords": return target.getMaxRecords();
+        case "maxretries":
+        case "maxRetries": return target.getMaxRetries();
         case "object": return target.getObject();
         case "operation": return target.getOperation();
+        case "orgids":
+        case "orgIds": return target.getOrgIds();
+        case "pagesize":
+        case "pageSize": return target.getPageSize();
+        case "proxyhost":
+        case "proxyHost": return target.getProxyHost();
+        case "proxyport":
+        case "proxyPort": return target.getProxyPort();
+        case "proxyprotocol":
+        case "proxyProtocol": return target.getProxyProtocol();
+        case "ratelimitwindow":
+        case "rateLimitWindow": return target.getRateLimitWindow();
+        case "requestsperminute":
+        case "requestsPerMinute": return target.getRequestsPerMinute();
+        case "responsetimeout":
+        case "responseTimeout": return target.getResponseTimeout();
+        case "sslcontextparameters":
+        case "sslContextParameters": return target.getSslContextParameters();
+        case "streaming": return target.isStreaming();
+        case "tokenrefreshmargin":
+        case "tokenRefreshMargin": return target.getTokenRefreshMargin();
+        case "trackid":
+        case "trackId": return target.getTrackId();
+        case "zuoraversion":
+        case "zuoraVersion": return target.getZuoraVersion();
         default: return null;
         }
     }

@@ -25,16 +25,64 @@ public class ZuoraObjectsEndpointConfigurer extends PropertyConfigurerSupport im
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": target.getConfiguration().setAccessToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "allowpartialsuccess":
+        case "allowPartialSuccess": target.getConfiguration().setAllowPartialSuccess(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "batchsize":
+        case "batchSize": target.getConfiguration().setBatchSize(property(camelContext, int.class, value)); return true;
+        case "batchwindow":
+        case "batchWindow": target.getConfiguration().setBatchWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "clientid":
         case "clientId": target.getConfiguration().setClientId(property(camelContext, java.lang.String.class, value)); return true;
         case "clientsecret":
         case "clientSecret": target.getConfiguration().setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "compressrequests":
+        case "compressRequests": target.getConfiguration().setCompressRequests(property(camelContext, boolean.class, value)); return true;
+        case "connecttimeout":
+        case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "emptystringpolicy":
+        case "emptyStringPolicy": target.getConfiguration().setEmptyStringPolicy(property(camelContext, java.lang.String.class, value)); return true;
+        case "entityids":
+        case "entityIds": target.getConfiguration().setEntityIds(property(camelContext, java.lang.String.class, value)); return true;
         case "environment": target.getConfiguration().setEnvironment(property(camelContext, io.github.camelsaas.zuora.objects.ZuoraEnvironment.class, value)); return true;
+        case "failonpartialfailure":
+        case "failOnPartialFailure": target.getConfiguration().setFailOnPartialFailure(property(camelContext, boolean.class, value)); return true;
+        case "filter": target.getConfiguration().setFilter(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxconcurrentrequests":
+        case "maxConcurrentRequests": target.getConfiguration().setMaxConcurrentRequests(property(camelContext, int.class, value)); return true;
+        case "maxrecords":
+        case "maxRecords": target.getConfiguration().setMaxRecords(property(camelContext, int.class, value)); return true;
+        case "maxretries":
+        case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "operation": target.getConfiguration().setOperation(property(camelContext, java.lang.String.class, value)); return true;
+        case "orgids":
+        case "orgIds": target.getConfiguration().setOrgIds(property(camelContext, java.lang.String.class, value)); return true;
+        case "pagesize":
+        case "pageSize": target.getConfiguration().setPageSize(property(camelContext, int.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "proxyprotocol":
+        case "proxyProtocol": target.getConfiguration().setProxyProtocol(property(camelContext, java.lang.String.class, value)); return true;
+        case "ratelimitwindow":
+        case "rateLimitWindow": target.getConfiguration().setRateLimitWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "requestsperminute":
+        case "requestsPerMinute": target.getConfiguration().setRequestsPerMinute(property(camelContext, int.class, value)); return true;
+        case "responsetimeout":
+        case "responseTimeout": target.getConfiguration().setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "streaming": target.getConfiguration().setStreaming(property(camelContext, boolean.class, value)); return true;
+        case "tokenrefreshmargin":
+        case "tokenRefreshMargin": target.getConfiguration().setTokenRefreshMargin(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "trackid":
+        case "trackId": target.getConfiguration().setTrackId(property(camelContext, java.lang.String.class, value)); return true;
+        case "zuoraversion":
+        case "zuoraVersion": target.getConfiguration().setZuoraVersion(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -44,16 +92,64 @@ public class ZuoraObjectsEndpointConfigurer extends PropertyConfigurerSupport im
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": return java.lang.String.class;
+        case "allowpartialsuccess":
+        case "allowPartialSuccess": return boolean.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "batchsize":
+        case "batchSize": return int.class;
+        case "batchwindow":
+        case "batchWindow": return long.class;
         case "clientid":
         case "clientId": return java.lang.String.class;
         case "clientsecret":
         case "clientSecret": return java.lang.String.class;
+        case "compressrequests":
+        case "compressRequests": return boolean.class;
+        case "connecttimeout":
+        case "connectTimeout": return long.class;
+        case "emptystringpolicy":
+        case "emptyStringPolicy": return java.lang.String.class;
+        case "entityids":
+        case "entityIds": return java.lang.String.class;
         case "environment": return io.github.camelsaas.zuora.objects.ZuoraEnvironment.class;
+        case "failonpartialfailure":
+        case "failOnPartialFailure": return boolean.class;
+        case "filter": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxconcurrentrequests":
+        case "maxConcurrentRequests": return int.class;
+        case "maxrecords":
+        case "maxRecords": return int.class;
+        case "maxretries":
+        case "maxRetries": return int.class;
         case "operation": return java.lang.String.class;
+        case "orgids":
+        case "orgIds": return java.lang.String.class;
+        case "pagesize":
+        case "pageSize": return int.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
+        case "proxyprotocol":
+        case "proxyProtocol": return java.lang.String.class;
+        case "ratelimitwindow":
+        case "rateLimitWindow": return long.class;
+        case "requestsperminute":
+        case "requestsPerMinute": return int.class;
+        case "responsetimeout":
+        case "responseTimeout": return long.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "streaming": return boolean.class;
+        case "tokenrefreshmargin":
+        case "tokenRefreshMargin": return long.class;
+        case "trackid":
+        case "trackId": return java.lang.String.class;
+        case "zuoraversion":
+        case "zuoraVersion": return java.lang.String.class;
         default: return null;
         }
     }
@@ -64,16 +160,64 @@ public class ZuoraObjectsEndpointConfigurer extends PropertyConfigurerSupport im
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": return target.getConfiguration().getAccessToken();
+        case "allowpartialsuccess":
+        case "allowPartialSuccess": return target.getConfiguration().isAllowPartialSuccess();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
+        case "batchsize":
+        case "batchSize": return target.getConfiguration().getBatchSize();
+        case "batchwindow":
+        case "batchWindow": return target.getConfiguration().getBatchWindow();
         case "clientid":
         case "clientId": return target.getConfiguration().getClientId();
         case "clientsecret":
         case "clientSecret": return target.getConfiguration().getClientSecret();
+        case "compressrequests":
+        case "compressRequests": return target.getConfiguration().isCompressRequests();
+        case "connecttimeout":
+        case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "emptystringpolicy":
+        case "emptyStringPolicy": return target.getConfiguration().getEmptyStringPolicy();
+        case "entityids":
+        case "entityIds": return target.getConfiguration().getEntityIds();
         case "environment": return target.getConfiguration().getEnvironment();
+        case "failonpartialfailure":
+        case "failOnPartialFailure": return target.getConfiguration().isFailOnPartialFailure();
+        case "filter": return target.getConfiguration().getFilter();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxconcurrentrequests":
+        case "maxConcurrentRequests": return target.getConfiguration().getMaxConcurrentRequests();
+        case "maxrecords":
+        case "maxRecords": return target.getConfiguration().getMaxRecords();
+        case "maxretries":
+        case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "operation": return target.getConfiguration().getOperation();
+        case "orgids":
+        case "orgIds": return target.getConfiguration().getOrgIds();
+        case "pagesize":
+        case "pageSize": return target.getConfiguration().getPageSize();
+        case "proxyhost":
+        case "proxyHost": return target.getConfiguration().getProxyHost();
+        case "proxyport":
+        case "proxyPort": return target.getConfiguration().getProxyPort();
+        case "proxyprotocol":
+        case "proxyProtocol": return target.getConfiguration().getProxyProtocol();
+        case "ratelimitwindow":
+        case "rateLimitWindow": return target.getConfiguration().getRateLimitWindow();
+        case "requestsperminute":
+        case "requestsPerMinute": return target.getConfiguration().getRequestsPerMinute();
+        case "responsetimeout":
+        case "responseTimeout": return target.getConfiguration().getResponseTimeout();
+        case "sslcontextparameters":
+        case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
+        case "streaming": return target.getConfiguration().isStreaming();
+        case "tokenrefreshmargin":
+        case "tokenRefreshMargin": return target.getConfiguration().getTokenRefreshMargin();
+        case "trackid":
+        case "trackId": return target.getConfiguration().getTrackId();
+        case "zuoraversion":
+        case "zuoraVersion": return target.getConfiguration().getZuoraVersion();
         default: return null;
         }
     }

@@ -32,7 +32,17 @@ public class ZuoraObjectsEndpoint extends DefaultEndpoint {
         throw new UnsupportedOperationException("The zuora-objects: component is producer-only");
     }
 
+    @Override
+    public ZuoraObjectsComponent getComponent() {
+        return (ZuoraObjectsComponent) super.getComponent();
+    }
+
     public ZuoraObjectsConfiguration getConfiguration() {
         return configuration;
+    }
+
+    /** {@code zuora-objects:Object}: how logs name this endpoint, without options (they may hold credentials). */
+    String label() {
+        return "zuora-objects:" + configuration.getObject();
     }
 }

@@ -1,0 +1,141 @@
+package io.github.camelsaas.zuora.objects;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Arrays;
+
+import io.github.camelsaas.zuora.objects.api.TrackIds;
+
+/**
+ * Validates an endpoint's options when the endpoint is created, so a mistake fails the route at startup with a
+ * message naming the option and what it accepts, rather than the first message at run time.
+ */
+final class ZuoraObjectsConfigurationCheck {
+
+    private ZuoraObjectsConfigurationCheck() {
+    }
+
+    /** @throws IllegalArgumentException naming the first option that is wrong */
+    static void validate(ZuoraObjectsConfiguration configuration) {
+        configuration.operation();
+        configuration.emptyStrings();
+        checkBaseUrl(configuration);
+        checkCredentials(configuration);
+        between("batchSize", configuration.getBatchSize(), 1, ZuoraLimits.MAX_RECORDS_PER_CALL);
+        between("pageSize", configuration.getPageSize(), 1, ZuoraLimits.MAX_PAGE_SIZE);
+        atLeast("maxRecords", configuration.getMaxRecords(), 0);
+        atLeast("maxConcurrentRequests", configuration.getMaxConcurrentRequests(), 1);
+        atLeast("requestsPerMinute", configuration.getRequestsPerMinute(), 0);
+        atLeast("maxRetries", configuration.getMaxRetries(), 0);
+        positive("rateLimitWindow", configuration.getRateLimitWindow());
+        positive("connectTimeout", configuration.getConnectTimeout());
+        positive("responseTimeout", configuration.getResponseTimeout());
+        atLeast("batchWindow", configuration.getBatchWindow(), 0);
+        atLeast("tokenRefreshMargin", configuration.getTokenRefreshMargin(), 0);
+        if (configuration.getTrackId() != null) {
+            TrackIds.require(configuration.getTrackId(), "option trackId");
+        }
+        singleLine("entityIds", configuration.getEntityIds());
+        singleLine("orgIds", configuration.getOrgIds());
+        singleLine("zuoraVersion", configuration.getZuoraVersion());
+        checkProxy(configuration);
+    }
+
+    private static void checkBaseUrl(ZuoraObjectsConfiguration configuration) {
+        if (configuration.getEnvironment() == null) {
+            throw new IllegalArgumentException("Option environment must be set: use one of "
+                    + Arrays.toString(ZuoraEnvironment.values()));
+        }
+        String url = configuration.effectiveBaseUrl();
+        try {
+            URI uri = new URI(url);
+            boolean http = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+            if (!http || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null
+                    || uri.getRawUserInfo() != null) {
+                throw new IllegalArgumentException("Invalid baseUrl '" + safeUrl(uri) + "': use an http or https "
+                        + "URL with a host and an optional path, without query, fragment or user info");
+            }
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("Invalid baseUrl: " + e.getReason()
+                    + "; use an http or https URL such as https://rest.sandbox.na.zuora.com", e);
+        }
+    }
+
+    /** The URL without user info, which could be a credential. */
+    private static String safeUrl(URI uri) {
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
+                + (uri.getRawPath() == null ? "" : uri.getRawPath());
+    }
+
+    private static void checkCredentials(ZuoraObjectsConfiguration configuration) {
+        boolean clientId = notBlank(configuration.getClientId());
+        boolean clientSecret = notBlank(configuration.getClientSecret());
+        if (configuration.usesFixedToken()) {
+            if (clientId || clientSecret) {
+                throw new IllegalArgumentException("Set either accessToken, or clientId and clientSecret, not both");
+            }
+            return;
+        }
+        if (!clientId && !clientSecret) {
+            throw new IllegalArgumentException("No credentials: set clientId and clientSecret (OAuth client "
+                    + "credentials), or accessToken (a fixed bearer token)");
+        }
+        if (!clientId || !clientSecret) {
+            throw new IllegalArgumentException("Option " + (clientId ? "clientSecret" : "clientId")
+                    + " is missing: OAuth needs both clientId and clientSecret");
+        }
+    }
+
+    private static void checkProxy(ZuoraObjectsConfiguration configuration) {
+        String protocol = configuration.getProxyProtocol();
+        if (!"http".equals(protocol) && !"https".equals(protocol)) {
+            throw new IllegalArgumentException("Invalid proxyProtocol '" + protocol + "': use http or https");
+        }
+        boolean host = notBlank(configuration.getProxyHost());
+        Integer port = configuration.getProxyPort();
+        if (host && port == null) {
+            throw new IllegalArgumentException("Option proxyPort is missing: proxyHost needs a port");
+        }
+        if (port != null) {
+            if (!host) {
+                throw new IllegalArgumentException("Option proxyHost is missing: proxyPort needs a host");
+            }
+            between("proxyPort", port, 1, 65535);
+        }
+    }
+
+    private static void singleLine(String option, String value) {
+        if (value == null) {
+            return;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == 0x7F) {
+                throw new IllegalArgumentException("Invalid " + option + ": it contains a control character at "
+                        + "position " + i + "; header values are a single line of text");
+            }
+        }
+    }
+
+    private static void between(String option, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException("Invalid " + option + " " + value + ": use " + min + " to " + max);
+        }
+    }
+
+    private static void atLeast(String option, long value, long min) {
+        if (value < min) {
+            throw new IllegalArgumentException("Invalid " + option + " " + value + ": use " + min + " or more");
+        }
+    }
+
+    private static void positive(String option, long millis) {
+        if (millis <= 0) {
+            throw new IllegalArgumentException("Invalid " + option + " " + millis + " ms: use a positive duration");
+        }
+    }
+
+    private static boolean notBlank(String value) {
+        return value != null && !value.isBlank();
+    }
+}

@@ -1,0 +1,53 @@
+package io.github.camelsaas.zuora.objects.operation;
+
+import java.util.concurrent.CompletionException;
+
+import io.github.camelsaas.common.async.StoppedException;
+import io.github.camelsaas.common.failure.FailedRecord;
+import io.github.camelsaas.common.http.HttpTransportException;
+import io.github.camelsaas.common.redact.SecretRegistry;
+import io.github.camelsaas.zuora.objects.ZuoraApiException;
+
+/** Turns the failure of a call into the FailedRecord of each record it carried. */
+final class CallFailures {
+
+    private CallFailures() {
+    }
+
+    /**
+     * @param idempotent whether sending the record again cannot apply it twice (decides "retryable" when the call
+     *                   may have reached Zuora)
+     */
+    static FailedRecord of(int index, Object record, Throwable failure, boolean idempotent, SecretRegistry secrets) {
+        Throwable cause = unwrap(failure);
+        String message = secrets.redact(String.valueOf(cause.getMessage()));
+        if (cause instanceof StoppedException) {
+            return FailedRecord.notSent(index, record, message, true);
+        }
+        if (cause instanceof HttpTransportException transport) {
+            return transport.isConnectFailure()
+                    ? FailedRecord.notSent(index, record, message, true)
+                    : FailedRecord.noResponse(index, record, message, idempotent);
+        }
+        if (cause instanceof ZuoraApiException api && api.getHttpStatus() != null) {
+            return FailedRecord.fromResponse(index, record, api.getHttpStatus(), api.getCode(), message, false);
+        }
+        if (cause instanceof ZuoraApiException) {
+            return FailedRecord.notSent(index, record, message, false);
+        }
+        return FailedRecord.noResponse(index, record, cause.getClass().getSimpleName() + ": " + message, false);
+    }
+
+    static Throwable unwrap(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    /** Whether an error status means the call can be sent again unchanged: the server did not act on it. */
+    static boolean retryableStatus(int status) {
+        return status == 429 || status == 502 || status == 503 || status == 504;
+    }
+}

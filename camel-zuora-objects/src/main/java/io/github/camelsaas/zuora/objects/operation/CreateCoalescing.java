@@ -1,0 +1,95 @@
+package io.github.camelsaas.zuora.objects.operation;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.github.camelsaas.common.batch.Coalescer;
+import io.github.camelsaas.common.failure.RecordFailedException;
+import io.github.camelsaas.common.failure.RecordOutcome;
+import io.github.camelsaas.zuora.objects.api.CallContext;
+
+/**
+ * {@code batchWindow}: single-record create messages arriving within the window go to Zuora in one call (up to
+ * {@code batchSize} records), and each message completes with its own record, or its own failure. Messages with
+ * different track ids never share a call, since a call carries one {@code Zuora-Track-Id}.
+ */
+public final class CreateCoalescing implements AutoCloseable {
+
+    /** A record waiting for its batch, with the track id its call must carry. */
+    private record WaitingRecord(Map<String, Object> record, String trackId) {
+    }
+
+    /** A record created in a shared call, and what that call's context counted. */
+    private record CreatedInBatch(Map<String, Object> record, CallContext batchCall) {
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(CreateCoalescing.class);
+    private static final String NO_TRACK_ID = "";
+
+    private final String name;
+    private final CreateOperation create;
+    private final Coalescer<WaitingRecord, CreatedInBatch> coalescer;
+
+    public CreateCoalescing(String name, CreateOperation create, int batchSize, Duration window,
+                            ScheduledExecutorService scheduler) {
+        this.name = name;
+        this.create = create;
+        this.coalescer = new Coalescer<>(name, batchSize, window, scheduler, this::sendBatch);
+    }
+
+    /**
+     * Creates one prepared record in the next shared call.
+     *
+     * @param call the message's context: it receives the shared call's request count and ids
+     */
+    public CompletableFuture<OperationResult> submit(Map<String, Object> record, CallContext call) {
+        String key = call.trackId() == null ? NO_TRACK_ID : call.trackId();
+        return coalescer.submit(key, new WaitingRecord(record, call.trackId())).handle((created, failure) -> {
+            if (failure == null) {
+                call.absorb(created.batchCall());
+                return new OperationResult(new ArrayList<>(List.of(created.record())), List.of(created.record()),
+                        List.of(), 1);
+            }
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            if (cause instanceof RecordFailedException recordFailed) {
+                return new OperationResult(new ArrayList<>(), List.of(), List.of(recordFailed.getFailedRecord()), 1);
+            }
+            throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
+        });
+    }
+
+    private CompletableFuture<List<RecordOutcome<CreatedInBatch>>> sendBatch(List<WaitingRecord> batch) {
+        CallContext batchCall = new CallContext(batch.get(0).trackId());
+        List<Map<String, Object>> records = batch.stream().map(WaitingRecord::record).toList();
+        long started = System.nanoTime();
+        return create.createAll(records, batchCall).thenApply(outcomes -> {
+            long failed = outcomes.stream().filter(RecordOutcome::isFailure).count();
+            LOG.info("{} create (coalesced): {} records, {} succeeded, {} failed, {} call(s) in {} ms", name,
+                    outcomes.size(), outcomes.size() - failed, failed, batchCall.requestCount(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            List<RecordOutcome<CreatedInBatch>> mapped = new ArrayList<>(outcomes.size());
+            for (RecordOutcome<Map<String, Object>> outcome : outcomes) {
+                mapped.add(outcome.isSuccess()
+                        ? RecordOutcome.success(outcome.index(), new CreatedInBatch(outcome.value(), batchCall))
+                        : RecordOutcome.failure(outcome.failedRecord()));
+            }
+            return mapped;
+        });
+    }
+
+    /** Fails the records still waiting for their batch as not sent. */
+    @Override
+    public void close() {
+        coalescer.close();
+    }
+}

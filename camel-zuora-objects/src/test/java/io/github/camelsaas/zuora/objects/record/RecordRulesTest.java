@@ -1,0 +1,66 @@
+package io.github.camelsaas.zuora.objects.record;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.github.camelsaas.common.json.InvalidBodyException;
+import io.github.camelsaas.zuora.objects.EmptyStringPolicy;
+
+class RecordRulesTest {
+
+    private static Map<String, Object> record(Object... namesAndValues) {
+        Map<String, Object> record = new HashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            record.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return record;
+    }
+
+    @Test
+    void scalarsAndNullsPassUnchangedAndTheInputIsNotModified() {
+        Map<String, Object> input = record("A__c", "text", "B__c", 3, "C__c", new BigDecimal("1.50"), "D__c", true,
+                "E__c", null);
+
+        Map<String, Object> prepared = new RecordRules(EmptyStringPolicy.REJECT).prepare(input, 0);
+
+        assertThat(prepared).isEqualTo(input).isNotSameAs(input);
+    }
+
+    @Test
+    void toNullTurnsEmptyStringsIntoExplicitNulls() {
+        Map<String, Object> input = record("A__c", "", "B__c", " ");
+
+        Map<String, Object> prepared = new RecordRules(EmptyStringPolicy.TO_NULL).prepare(input, 0);
+
+        assertThat(prepared).containsEntry("A__c", null).containsEntry("B__c", " ");
+        assertThat(input).containsEntry("A__c", "");
+    }
+
+    @Test
+    void rejectNamesTheRecordAndTheField() {
+        List<Map<String, Object>> records = List.of(record("A__c", "x"), record("A__c", "x", "B__c", ""));
+
+        assertThatThrownBy(() -> new RecordRules(EmptyStringPolicy.REJECT).prepare(records))
+                .isInstanceOf(InvalidBodyException.class)
+                .hasMessage("Record 1 field B__c is an empty string, which Zuora cannot store "
+                            + "(emptyStringPolicy=reject; toNull would send it as null); nothing was sent")
+                .extracting(e -> ((InvalidBodyException) e).recordIndex().getAsInt()).isEqualTo(1);
+    }
+
+    @Test
+    void nestedObjectsAndArraysAreRefused() {
+        RecordRules rules = new RecordRules(EmptyStringPolicy.TO_NULL);
+
+        assertThatThrownBy(() -> rules.prepare(record("A__c", Map.of("x", 1)), 4))
+                .hasMessageContaining("Record 4 field A__c holds an object");
+        assertThatThrownBy(() -> rules.prepare(record("A__c", List.of(1)), 2))
+                .hasMessageContaining("Record 2 field A__c holds an array");
+    }
+}
