@@ -1,0 +1,55 @@
+package io.github.camelsaas.examples.orders;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** Counters of one run, per system, updated by the sync as calls complete and printed while it runs. */
+final class SyncProgress {
+
+    /** What happened to one system's records. */
+    static final class SystemCounts {
+        final String name;
+        final AtomicInteger created = new AtomicInteger();
+        final AtomicInteger failed = new AtomicInteger();
+        final AtomicInteger calls = new AtomicInteger();
+        final AtomicReference<String> note = new AtomicReference<>("");
+
+        SystemCounts(String name) {
+            this.name = name;
+        }
+
+        int done() {
+            return created.get() + failed.get();
+        }
+    }
+
+    final int total;
+    final SystemCounts kustomer = new SystemCounts("Kustomer");
+    final SystemCounts zuora = new SystemCounts("Zuora");
+    private final long startNanos = System.nanoTime();
+
+    SyncProgress(int total) {
+        this.total = total;
+    }
+
+    double elapsedSeconds() {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    int failed() {
+        return kustomer.failed.get() + zuora.failed.get();
+    }
+
+    void print(PrintStream out) {
+        out.println(String.format(Locale.ROOT, "[%5.1fs] %s | %s", elapsedSeconds(), line(kustomer), line(zuora)));
+    }
+
+    private String line(SystemCounts counts) {
+        double rate = counts.done() / Math.max(elapsedSeconds(), 0.001);
+        String note = counts.note.get();
+        return String.format(Locale.ROOT, "%s %d/%d (%.0f/s, %d calls%s)", counts.name, counts.done(), total, rate,
+                counts.calls.get(), note.isEmpty() ? "" : ", " + note);
+    }
+}
