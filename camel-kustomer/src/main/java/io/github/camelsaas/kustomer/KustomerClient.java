@@ -37,7 +37,7 @@ final class KustomerClient implements AutoCloseable {
         this.baseUrl = baseUrl;
         this.authorization = "Bearer " + apiKey;
         this.throttle = throttle;
-        this.workers = Futures.orInline(runtime.workers());
+        this.workers = runtime.workers();
         this.concurrency = new AsyncSemaphore(name, maxConcurrentRequests, workers);
         this.retrier = new Retrier(name, retryPolicy, runtime.scheduler());
         this.caller = new ApiCaller(runtime.transport(), concurrency, retrier, throttle);

@@ -75,7 +75,7 @@ public class KustomerConfiguration implements Cloneable {
     private int customerCreatesPerMinute = 120;
 
     /** The window both rate limits count in (Kustomer: one minute). */
-    @UriParam(label = "throttling", defaultValue = "60000", javaType = "java.time.Duration")
+    @UriParam(label = "throttling", defaultValue = "60s", javaType = "java.time.Duration")
     private long rateLimitWindow = 60_000;
 
     /**

@@ -1,5 +1,6 @@
 package io.github.camelsaas.common.component;
 
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -21,16 +22,18 @@ public final class SaasRuntime implements AutoCloseable {
     private final CamelContext camelContext;
     private final HttpTransport transport;
     private final ScheduledExecutorService scheduler;
-    private final ExecutorService workers;
+    private final ExecutorService workerPool;
+    private final Executor workers;
     private final SecretRegistry secrets;
     private final JsonRecords json;
 
     private SaasRuntime(CamelContext camelContext, HttpTransport transport, ScheduledExecutorService scheduler,
-                        ExecutorService workers, SecretRegistry secrets, JsonRecords json) {
+                        ExecutorService workerPool, SecretRegistry secrets, JsonRecords json) {
         this.camelContext = camelContext;
         this.transport = transport;
         this.scheduler = scheduler;
-        this.workers = workers;
+        this.workerPool = workerPool;
+        this.workers = new InlineOnRejection(workerPool);
         this.secrets = secrets;
         this.json = json;
     }
@@ -57,8 +60,12 @@ public final class SaasRuntime implements AutoCloseable {
         return scheduler;
     }
 
-    /** Where answers are processed and exchanges completed, so HTTP I/O threads only do I/O. */
-    public ExecutorService workers() {
+    /**
+     * Where answers are processed and exchanges completed, so HTTP I/O threads only do I/O. Once the pool is
+     * stopping, work handed to it runs on the calling thread instead of being dropped: an answer must always reach
+     * its exchange.
+     */
+    public Executor workers() {
         return workers;
     }
 
@@ -79,6 +86,6 @@ public final class SaasRuntime implements AutoCloseable {
         transport.close();
         ExecutorServiceManager executors = camelContext.getExecutorServiceManager();
         executors.shutdownNow(scheduler);
-        executors.shutdown(workers);
+        executors.shutdown(workerPool);
     }
 }

@@ -24,7 +24,6 @@ import io.github.camelsaas.common.failure.RecordFailedException;
 import io.github.camelsaas.common.retry.Retrier;
 import io.github.camelsaas.common.retry.RetryPolicy;
 import io.github.camelsaas.zuora.objects.api.CallContext;
-import io.github.camelsaas.zuora.objects.api.InlineOnRejection;
 import io.github.camelsaas.zuora.objects.api.TrackIds;
 import io.github.camelsaas.zuora.objects.api.ZuoraApi;
 import io.github.camelsaas.zuora.objects.api.ZuoraTenant;
@@ -73,7 +72,7 @@ public class ZuoraObjectsProducer extends DefaultAsyncProducer {
         String name = endpoint.label();
         ZuoraTenant tenant = component.tenantFor(configuration, name);
         RetryPolicy retryPolicy = RetryPolicy.withMaxRetries(configuration.getMaxRetries());
-        workers = new InlineOnRejection(runtime.workers());
+        workers = runtime.workers();
         api = new ZuoraApi(tenant, component.transportFor(configuration), new Retrier(name, retryPolicy,
                 runtime.scheduler()), configuration, workers, runtime.json(), runtime.secrets());
         recordRetryDelays = new Delays(name + " record retries", runtime.scheduler());

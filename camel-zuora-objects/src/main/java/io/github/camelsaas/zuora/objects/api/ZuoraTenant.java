@@ -2,6 +2,7 @@ package io.github.camelsaas.zuora.objects.api;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,7 +77,7 @@ public final class ZuoraTenant implements AutoCloseable {
                                      HttpTransport transport) {
         TenantKey key = keyOf(configuration);
         String owner = "zuora-objects tenant " + key.label();
-        InlineOnRejection workers = new InlineOnRejection(runtime.workers());
+        Executor workers = runtime.workers();
         Retrier tokenRetrier = new Retrier(owner + " token", RetryPolicy.withMaxRetries(configuration.getMaxRetries()),
                 runtime.scheduler());
         TokenProvider tokens;

@@ -1,4 +1,4 @@
-package io.github.camelsaas.zuora.objects.api;
+package io.github.camelsaas.common.component;
 
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -12,11 +12,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * So after a hand-off to a pool that is shut down, the task is run here unless the pool already started it
  * (each task runs exactly once).
  */
-public final class InlineOnRejection implements Executor {
+final class InlineOnRejection implements Executor {
 
     private final Executor workers;
 
-    public InlineOnRejection(Executor workers) {
+    InlineOnRejection(Executor workers) {
         this.workers = workers;
     }
 
