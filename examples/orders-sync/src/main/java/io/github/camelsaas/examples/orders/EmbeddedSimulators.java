@@ -14,12 +14,19 @@ import io.github.camelsaas.simulator.zuora.ZuoraSimulator;
  */
 final class EmbeddedSimulators implements AutoCloseable {
 
+    /** Kustomer's lowest plan: 300 requests per minute for the whole org. */
+    static final int KUSTOMER_ORG_LIMIT = 300;
+    /** KObject, conversation, message and note creates per customer per minute. */
+    static final int KUSTOMER_CUSTOMER_CREATE_LIMIT = 120;
+
     final KustomerSimulator kustomer = new KustomerSimulator();
     final ZuoraSimulator zuora = new ZuoraSimulator();
+    final Duration window;
 
     EmbeddedSimulators(Duration window) {
-        kustomer.setOrgLimit(300, window);
-        kustomer.setCustomerCreateLimit(120, window);
+        this.window = window;
+        kustomer.setOrgLimit(KUSTOMER_ORG_LIMIT, window);
+        kustomer.setCustomerCreateLimit(KUSTOMER_CUSTOMER_CREATE_LIMIT, window);
         zuora.registerDefinition(orderDefinition());
     }
 

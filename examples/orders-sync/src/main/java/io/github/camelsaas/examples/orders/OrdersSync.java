@@ -32,6 +32,7 @@ final class OrdersSync {
         List<Map<String, Object>> records = orders.stream().map(OrderMapping::zuoraRecord).toList();
         Exchange result = template.request(OrdersSyncRoutes.CREATE_ZUORA_RECORDS, e -> e.getIn().setBody(records));
         count(progress.zuora, result, records.size(), "CamelZuoraObjectsFailedRecords", "CamelZuoraObjectsRequestCount");
+        progress.finished(progress.zuora);
     }
 
     void toKustomer(List<Map<String, Object>> orders) {
@@ -53,10 +54,11 @@ final class OrdersSync {
                         "CamelKustomerRequestCount");
                 Object remaining = result.getMessage().getHeader("CamelKustomerRateLimitRemaining");
                 if (remaining != null) {
-                    progress.kustomer.note.set("org quota left " + remaining);
+                    progress.kustomer.note.set("org quota left in this window: " + remaining);
                 }
             }
         }
+        progress.finished(progress.kustomer);
     }
 
     @SuppressWarnings("unchecked")

@@ -25,25 +25,29 @@ public final class OrdersSyncApp {
     }
 
     public static void main(String[] args) {
-        int exitCode = run(Settings.fromEnvironment(System.getenv()), Duration.ofSeconds(60), Duration.ofSeconds(1),
-                System.out);
+        Settings settings = Settings.fromEnvironment(System.getenv());
+        int exitCode;
+        if (settings.realKustomer() && settings.realZuora()) {
+            exitCode = run(settings, null, Duration.ofSeconds(1), System.out);
+        } else {
+            // the vendors' real limits, on their real one-minute window
+            try (EmbeddedSimulators simulators = new EmbeddedSimulators(Duration.ofSeconds(60))) {
+                simulators.start();
+                exitCode = run(settings, simulators, Duration.ofSeconds(1), System.out);
+            }
+        }
         System.exit(exitCode);
     }
 
     /**
-     * @param simulatorWindow the simulators' rate-limit window (a minute, as the vendors; tests pass less)
-     * @param progressEvery   how often progress is printed
+     * @param simulators    the started stand-ins for the systems without credentials (null when both are real)
+     * @param progressEvery how often progress is printed
      * @return the process exit code: 0 when every record was created
      */
-    static int run(Settings settings, Duration simulatorWindow, Duration progressEvery, PrintStream out) {
+    static int run(Settings settings, EmbeddedSimulators simulators, Duration progressEvery, PrintStream out) {
         List<Map<String, Object>> orders = Orders.load(settings.ordersFile(), settings.ordersLimit());
-        EmbeddedSimulators simulators = null;
-        if (!settings.realKustomer() || !settings.realZuora()) {
-            simulators = new EmbeddedSimulators(simulatorWindow);
-            simulators.start();
-        }
         Main main = new Main();
-        main.setInitialProperties(componentProperties(settings, simulators, simulatorWindow));
+        main.setInitialProperties(componentProperties(settings, simulators));
         main.configure().addRoutesBuilder(new OrdersSyncRoutes());
         ScheduledExecutorService printer = Executors.newSingleThreadScheduledExecutor();
         try {
@@ -60,7 +64,7 @@ public final class OrdersSyncApp {
             zuora.join();
             printer.shutdownNow();
             progress.print(out);
-            out.println(SummaryTable.render(progress, simulators));
+            out.println(SummaryTable.render(progress, settings, simulators));
             return progress.failed() == 0 ? 0 : 1;
         } catch (RuntimeException e) {
             out.println("orders-sync failed: " + e.getMessage());
@@ -68,14 +72,11 @@ public final class OrdersSyncApp {
         } finally {
             printer.shutdownNow();
             main.stop();
-            if (simulators != null) {
-                simulators.close();
-            }
         }
     }
 
     /** The components are configured like any Camel component: camel.component.<scheme>.<option> properties. */
-    static Properties componentProperties(Settings settings, EmbeddedSimulators simulators, Duration window) {
+    static Properties componentProperties(Settings settings, EmbeddedSimulators simulators) {
         Properties properties = new Properties();
         if (settings.realKustomer()) {
             properties.setProperty("camel.component.kustomer.api-key", settings.kustomerApiKey().get());
@@ -84,8 +85,10 @@ public final class OrdersSyncApp {
             properties.setProperty("camel.component.kustomer.api-key",
                     io.github.camelsaas.simulator.kustomer.KustomerSimulator.DEMO_API_KEY);
             properties.setProperty("camel.component.kustomer.base-url", simulators.kustomer.baseUrl());
-            properties.setProperty("camel.component.kustomer.requests-per-minute", "300");
-            properties.setProperty("camel.component.kustomer.rate-limit-window", window.toMillis() + "ms");
+            // the same limits the simulator enforces, over the same window
+            properties.setProperty("camel.component.kustomer.requests-per-minute",
+                    Integer.toString(EmbeddedSimulators.KUSTOMER_ORG_LIMIT));
+            properties.setProperty("camel.component.kustomer.rate-limit-window", simulators.window.toMillis() + "ms");
         }
         if (settings.realZuora()) {
             properties.setProperty("camel.component.zuora-objects.client-id", settings.zuoraClientId().get());

@@ -8,16 +8,17 @@ final class SummaryTable {
     private SummaryTable() {
     }
 
-    static String render(SyncProgress progress, EmbeddedSimulators simulators) {
+    /** 429s are counted by the simulators; against a real service the column says n/a. */
+    static String render(SyncProgress progress, Settings settings, EmbeddedSimulators simulators) {
         String rule = "+----------+---------+---------+--------+-------+---------------+";
         StringBuilder table = new StringBuilder();
         table.append(rule).append('\n');
         table.append("| system   | records | created | failed | calls | 429s received |\n");
         table.append(rule).append('\n');
         table.append(row(progress.kustomer, progress.total,
-                simulators == null ? "n/a" : Long.toString(simulators.kustomer.stats().tooManyRequests())));
+                settings.realKustomer() ? "n/a" : Long.toString(simulators.kustomer.stats().tooManyRequests())));
         table.append(row(progress.zuora, progress.total,
-                simulators == null ? "n/a" : Long.toString(simulators.zuora.stats().tooManyRequests())));
+                settings.realZuora() ? "n/a" : Long.toString(simulators.zuora.stats().tooManyRequests())));
         table.append(rule).append('\n');
         table.append(String.format(Locale.ROOT, "elapsed: %.1f s%s", progress.elapsedSeconds(),
                 progress.failed() == 0 ? ", every record created" : ", " + progress.failed() + " records failed"));

@@ -15,6 +15,7 @@ final class SyncProgress {
         final AtomicInteger failed = new AtomicInteger();
         final AtomicInteger calls = new AtomicInteger();
         final AtomicReference<String> note = new AtomicReference<>("");
+        volatile double finishedAtSeconds = -1;
 
         SystemCounts(String name) {
             this.name = name;
@@ -46,8 +47,14 @@ final class SyncProgress {
         out.println(String.format(Locale.ROOT, "[%5.1fs] %s | %s", elapsedSeconds(), line(kustomer), line(zuora)));
     }
 
+    /** Marks a system done, so its rate stops decaying while the other one still runs. */
+    void finished(SystemCounts counts) {
+        counts.finishedAtSeconds = elapsedSeconds();
+    }
+
     private String line(SystemCounts counts) {
-        double rate = counts.done() / Math.max(elapsedSeconds(), 0.001);
+        double seconds = counts.finishedAtSeconds >= 0 ? counts.finishedAtSeconds : elapsedSeconds();
+        double rate = counts.done() / Math.max(seconds, 0.001);
         String note = counts.note.get();
         return String.format(Locale.ROOT, "%s %d/%d (%.0f/s, %d calls%s)", counts.name, counts.done(), total, rate,
                 counts.calls.get(), note.isEmpty() ? "" : ", " + note);
