@@ -11,6 +11,7 @@ import org.apache.camel.Producer;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.service.ServiceHelper;
 
 /**
  * Writes and reads Kustomer resources, with client-side rate limiting and bulk batching. The endpoint owns what its
@@ -59,6 +60,9 @@ public class KustomerEndpoint extends DefaultEndpoint {
                     + "(option apiKey on the endpoint or the component)");
         }
         KustomerComponent component = getComponent();
+        // Camel starts the processors inside a split or multicast while it initializes routes, before it starts
+        // components: start ours now (idempotent) so its runtime exists
+        ServiceHelper.startService(component);
         component.secrets().register(apiKey);
         SaasRuntime runtime = component.runtime();
         String baseUrl = KustomerBaseUrl.resolve(configuration);
