@@ -38,6 +38,7 @@ final class OrdersSync {
     void toKustomer(List<Map<String, Object>> orders) {
         for (int from = 0; from < orders.size(); from += KUSTOMER_PAGE) {
             List<Map<String, Object>> page = orders.subList(from, Math.min(orders.size(), from + KUSTOMER_PAGE));
+            progress.kustomer.stepStartedNanos = System.nanoTime();
             upsertNewCustomers(page);
             List<Map<String, Object>> kobjects = new ArrayList<>();
             for (Map<String, Object> order : page) {
@@ -52,12 +53,10 @@ final class OrdersSync {
                 Exchange result = template.request(OrdersSyncRoutes.CREATE_KOBJECTS, e -> e.getIn().setBody(kobjects));
                 count(progress.kustomer, result, kobjects.size(), "CamelKustomerFailedRecords",
                         "CamelKustomerRequestCount");
-                Object remaining = result.getMessage().getHeader("CamelKustomerRateLimitRemaining");
-                if (remaining != null) {
-                    progress.kustomer.note.set("org quota left in this window: " + remaining);
-                }
+                noteOrgQuota(result);
             }
         }
+        progress.kustomer.stepStartedNanos = 0;
         progress.finished(progress.kustomer);
     }
 
@@ -77,10 +76,20 @@ final class OrdersSync {
         Exchange result = template.request(OrdersSyncRoutes.UPSERT_CUSTOMERS, e -> e.getIn().setBody(customers));
         rethrowUnexpected(result);
         addCalls(progress.kustomer, result, "CamelKustomerRequestCount");
+        noteOrgQuota(result);
         for (Object written : result.getMessage().getBody(List.class)) {
             Map<String, Object> data = (Map<String, Object>) written;
             Map<String, Object> attributes = (Map<String, Object>) data.get("attributes");
             kustomerIdByExternalId.put((String) attributes.get("externalId"), (String) data.get("id"));
+        }
+    }
+
+    /** The org's requests left in this window, as the last answer said (shown in the progress line). */
+    private void noteOrgQuota(Exchange result) {
+        Integer remaining = result.getMessage().getHeader("CamelKustomerRateLimitRemaining", Integer.class);
+        if (remaining != null) {
+            progress.kustomer.quotaLeft = remaining;
+            progress.kustomer.note.set("org quota left in this window: " + remaining);
         }
     }
 

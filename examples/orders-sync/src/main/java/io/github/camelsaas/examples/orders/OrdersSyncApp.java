@@ -79,7 +79,8 @@ public final class OrdersSyncApp {
     static Properties componentProperties(Settings settings, EmbeddedSimulators simulators) {
         Properties properties = new Properties();
         if (settings.realKustomer()) {
-            properties.setProperty("camel.component.kustomer.api-key", settings.kustomerApiKey().get());
+            // a placeholder, so the key is read from the environment by Camel and never copied as plain text
+            properties.setProperty("camel.component.kustomer.api-key", "{{env:KUSTOMER_API_KEY}}");
             properties.setProperty("camel.component.kustomer.region", settings.kustomerRegion());
         } else {
             properties.setProperty("camel.component.kustomer.api-key",
@@ -91,8 +92,8 @@ public final class OrdersSyncApp {
             properties.setProperty("camel.component.kustomer.rate-limit-window", simulators.window.toMillis() + "ms");
         }
         if (settings.realZuora()) {
-            properties.setProperty("camel.component.zuora-objects.client-id", settings.zuoraClientId().get());
-            properties.setProperty("camel.component.zuora-objects.client-secret", settings.zuoraClientSecret().get());
+            properties.setProperty("camel.component.zuora-objects.client-id", "{{env:ZUORA_CLIENT_ID}}");
+            properties.setProperty("camel.component.zuora-objects.client-secret", "{{env:ZUORA_CLIENT_SECRET}}");
             properties.setProperty("camel.component.zuora-objects.environment", settings.zuoraEnvironment());
         } else {
             properties.setProperty("camel.component.zuora-objects.client-id",
