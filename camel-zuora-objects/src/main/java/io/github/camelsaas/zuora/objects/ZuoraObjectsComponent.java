@@ -86,7 +86,7 @@ public class ZuoraObjectsComponent extends HealthCheckComponent {
             tenant = ZuoraTenant.create(endpointConfiguration, runtime(), transportFor(endpointConfiguration));
             tenants.put(key, tenant);
         } else {
-            tenant.warnIfSettingsDiffer(endpointConfiguration, endpointName);
+            tenant.requireSameSettings(endpointConfiguration, endpointName);
         }
         return tenant;
     }

@@ -1,6 +1,7 @@
 package io.github.camelsaas.zuora.objects;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,6 +54,18 @@ class ThrottlingTest extends ZuoraTestSupport {
 
         assertThat(calls(ZuoraRoute.CREATE_RECORDS)).isEqualTo(60);
         assertThat(zuora.maxProcessing()).isEqualTo(4);
+    }
+
+    @Test
+    void anEndpointAskingForOtherLimitsOfTheSameTenantIsRefused() {
+        assertThat(send("zuora-objects:Order?maxConcurrentRequests=3", orders(1, "A-")).getException()).isNull();
+
+        Throwable refused = catchThrowable(() -> template.sendBody("zuora-objects:Order?maxConcurrentRequests=5",
+                orders(1, "B-")));
+
+        assertThat(refused).hasStackTraceContaining("already runs it with")
+                .hasStackTraceContaining("set them on the component");
+        assertThat(zuora.count(ORDER)).isEqualTo(1);
     }
 
     @Test

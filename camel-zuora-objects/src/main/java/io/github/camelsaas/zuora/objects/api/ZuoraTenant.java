@@ -106,13 +106,17 @@ public final class ZuoraTenant implements AutoCloseable {
         return new ZuoraTenant(key, Settings.of(configuration), tokens, tokenRetrier, concurrency, limiter, pause);
     }
 
-    /** Logs when an endpoint joining this tenant asks for other throttling than the tenant runs with. */
-    public void warnIfSettingsDiffer(ZuoraObjectsConfiguration configuration, String endpoint) {
+    /**
+     * Refuses an endpoint that joins this tenant asking for other throttling or token options than the tenant
+     * runs with: a tenant has one concurrency cap and one rate limit, so silently running with the first
+     * endpoint's values would break the later one's expectations (the kustomer: component does the same for an org).
+     */
+    public void requireSameSettings(ZuoraObjectsConfiguration configuration, String endpoint) {
         Settings asked = Settings.of(configuration);
         if (!asked.equals(settings)) {
-            LOG.warn("{} shares the Zuora tenant {} with an earlier endpoint and runs with its throttling and token "
-                     + "options {} instead of {}: set these options on the component to keep them in one place",
-                    endpoint, key.label(), settings, asked);
+            throw new IllegalArgumentException(endpoint + " asks for " + asked + " but another endpoint of the Zuora "
+                    + "tenant " + key.label() + " already runs it with " + settings + ". A tenant has one set of "
+                    + "throttling and token options: set them on the component (or the same on every endpoint).");
         }
     }
 
