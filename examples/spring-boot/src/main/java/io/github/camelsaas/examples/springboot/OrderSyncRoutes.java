@@ -6,7 +6,6 @@ import java.util.Map;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import io.github.camelsaas.kustomer.KustomerConstants;
@@ -19,19 +18,11 @@ import io.github.camelsaas.kustomer.KustomerConstants;
  *
  * <p>The endpoint URIs carry no credentials, URL or limit: those are set once on the components, from
  * {@code application.yaml}.
- *
- * <p>With {@code orders.samples} above 0, a timer feeds that many made-up orders into the route at startup.
  */
 @Component
 public class OrderSyncRoutes extends RouteBuilder {
 
     static final String ORDER = "order";
-
-    private final int samples;
-
-    public OrderSyncRoutes(@Value("${orders.samples:0}") int samples) {
-        this.samples = samples;
-    }
 
     @Override
     public void configure() {
@@ -45,13 +36,6 @@ public class OrderSyncRoutes extends RouteBuilder {
                 .to("zuora-objects:Order")
                 .process(OrderSyncRoutes::answer)
                 .log("order ${body[orderNumber]}: Kustomer ${body[kustomerId]}, Zuora ${body[zuoraId]}");
-
-        if (samples > 0) {
-            from("timer:sample-orders?delay=-1&repeatCount=" + samples).routeId("sample-orders")
-                    .setBody(exchange -> OrderMapping.sample(
-                            exchange.getProperty(Exchange.TIMER_COUNTER, Integer.class)))
-                    .to("direct:syncOrder");
-        }
     }
 
     private static void answer(Exchange exchange) {

@@ -32,8 +32,9 @@ import io.github.camelsaas.zuora.objects.ZuoraObjectsConfiguration;
 /**
  * The whole application against both simulators. Only the environment placeholders of application.yaml are given
  * here (as the environment variables a deployment would set): every other component option comes from the file.
+ * The startup samples are off: each test sends its own orders.
  */
-@SpringBootTest
+@SpringBootTest(properties = "orders.samples=0")
 class OrdersApplicationTest {
 
     static final KustomerSimulator KUSTOMER = new KustomerSimulator();
