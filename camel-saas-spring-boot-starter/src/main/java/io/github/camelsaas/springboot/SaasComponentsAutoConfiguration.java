@@ -1,4 +1,4 @@
-package io.github.camelsaas.examples.springboot;
+package io.github.camelsaas.springboot;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,22 +13,23 @@ import org.apache.camel.util.StringHelper;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.core.env.Environment;
 
 /**
- * Applies {@code camel.component.kustomer.*} and {@code camel.component.zuora-objects.*} to the two components.
+ * The starter's auto-configuration: applies {@code camel.component.kustomer.*} and
+ * {@code camel.component.zuora-objects.*} of application.yaml / application.properties to the two components.
  *
- * <p>Camel Spring Boot binds {@code camel.component.<name>.*} only for components that have a Spring Boot starter
- * (its generated auto-configuration does it), and {@code camel-kustomer} and {@code camel-zuora-objects} have
- * none yet. This customizer stands in for them: when Camel creates one of the components, it reads that
+ * <p>Camel Spring Boot binds {@code camel.component.<name>.*} only for components that have a Spring Boot starter.
+ * Rather than generating an options class per component, this one customizer serves both: when Camel creates one
+ * of the components, it reads that
  * component's properties from the Spring environment (relaxed names; Spring {@code ${...}} and Camel
  * {@code {{...}}} placeholders resolved) and sets them through the component's generated property configurer, the
  * way Camel Main does. An empty value (such as {@code ${KUSTOMER_BASE_URL:}} with the variable unset) leaves the
  * option at its default; a name the component does not know fails the startup, naming it.
  */
-@Configuration(proxyBeanMethods = false)
-public class ComponentPropertiesBinding {
+@AutoConfiguration
+public class SaasComponentsAutoConfiguration {
 
     /** The components whose {@code camel.component.<name>.*} properties this binds. */
     static final List<String> COMPONENTS = List.of("kustomer", "zuora-objects");

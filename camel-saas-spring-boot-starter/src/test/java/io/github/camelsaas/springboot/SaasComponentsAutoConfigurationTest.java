@@ -1,4 +1,4 @@
-package io.github.camelsaas.examples.springboot;
+package io.github.camelsaas.springboot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,7 +15,7 @@ import io.github.camelsaas.kustomer.KustomerComponent;
 import io.github.camelsaas.zuora.objects.ZuoraObjectsComponent;
 
 /** The binding of {@code camel.component.<name>.*} on its own, without Spring Boot or a server. */
-class ComponentPropertiesBindingTest {
+class SaasComponentsAutoConfigurationTest {
 
     final CamelContext camel = new DefaultCamelContext();
     final MockEnvironment environment = new MockEnvironment();
@@ -60,8 +60,8 @@ class ComponentPropertiesBindingTest {
 
     @Test
     void onlyTheTwoComponentsAreCustomized() {
-        var customizer = new ComponentPropertiesBinding.PropertiesCustomizer(Binder.get(environment),
-                ComponentPropertiesBinding.COMPONENTS);
+        var customizer = new SaasComponentsAutoConfiguration.PropertiesCustomizer(Binder.get(environment),
+                SaasComponentsAutoConfiguration.COMPONENTS);
         assertThat(customizer.isEnabled("kustomer", new KustomerComponent())).isTrue();
         assertThat(customizer.isEnabled("zuora-objects", new ZuoraObjectsComponent())).isTrue();
         assertThat(customizer.isEnabled("kustomer-eu", new KustomerComponent())).isFalse();
@@ -69,8 +69,8 @@ class ComponentPropertiesBindingTest {
 
     private <T extends org.apache.camel.Component> T bind(String name, T component) {
         component.setCamelContext(camel);
-        new ComponentPropertiesBinding.PropertiesCustomizer(Binder.get(environment),
-                ComponentPropertiesBinding.COMPONENTS).configure(name, component);
+        new SaasComponentsAutoConfiguration.PropertiesCustomizer(Binder.get(environment),
+                SaasComponentsAutoConfiguration.COMPONENTS).configure(name, component);
         return component;
     }
 }
