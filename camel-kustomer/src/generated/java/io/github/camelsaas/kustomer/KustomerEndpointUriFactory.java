@@ -24,7 +24,8 @@ public class KustomerEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(18);
+        Set<String> props = new HashSet<>(19);
+        props.add("allowInsecureHttp");
         props.add("apiKey");
         props.add("baseUrl");
         props.add("batchWindow");

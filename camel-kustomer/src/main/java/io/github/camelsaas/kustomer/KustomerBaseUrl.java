@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 
+import io.github.camelsaas.common.http.PlainHttpGuard;
+
 /** Where an endpoint's calls go: baseUrl if set, else the per-org host, else the region's host. */
 final class KustomerBaseUrl {
 
@@ -17,7 +19,7 @@ final class KustomerBaseUrl {
     static String resolve(KustomerConfiguration configuration) {
         String baseUrl = configuration.getBaseUrl();
         if (baseUrl != null && !baseUrl.isBlank()) {
-            return checked(baseUrl.trim());
+            return checked(baseUrl.trim(), configuration.isAllowInsecureHttp());
         }
         if (configuration.getOrgName() != null) {
             return "https://" + configuration.getOrgName().toLowerCase(Locale.ROOT) + ".api.kustomerapp.com";
@@ -34,7 +36,7 @@ final class KustomerBaseUrl {
         }
     }
 
-    private static String checked(String baseUrl) {
+    private static String checked(String baseUrl, boolean allowInsecureHttp) {
         String trimmed = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         try {
             URI uri = new URI(trimmed);
@@ -49,6 +51,7 @@ final class KustomerBaseUrl {
                 throw new IllegalArgumentException("baseUrl must be an absolute http or https URL without query, "
                         + "such as https://api.kustomerapp.com, was " + trimmed);
             }
+            PlainHttpGuard.check(uri, allowInsecureHttp);
             if (uri.getRawPath() != null && uri.getRawPath().endsWith("/v1")) {
                 throw new IllegalArgumentException("baseUrl must not end with /v1 (paths start with /v1), was "
                         + trimmed);

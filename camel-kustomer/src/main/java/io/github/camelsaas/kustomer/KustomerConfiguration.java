@@ -46,6 +46,13 @@ public class KustomerConfiguration implements Cloneable {
     @UriParam(label = "security", secret = true)
     private String apiKey;
 
+    /**
+     * Whether a plain http:// baseUrl to a host other than loopback is allowed. Off by default: the API key would
+     * cross the network unencrypted. Loopback (the simulators, a local proxy) is always allowed.
+     */
+    @UriParam(label = "security", defaultValue = "false")
+    private boolean allowInsecureHttp;
+
     /** The Kustomer region: us (api.kustomerapp.com) or eu (api.prod2.kustomerapp.com). */
     @UriParam(defaultValue = "us", enums = "us,eu")
     private String region = "us";
@@ -209,6 +216,14 @@ public class KustomerConfiguration implements Cloneable {
 
     public void setKlass(String klass) {
         this.klass = klass;
+    }
+
+    public boolean isAllowInsecureHttp() {
+        return allowInsecureHttp;
+    }
+
+    public void setAllowInsecureHttp(boolean allowInsecureHttp) {
+        this.allowInsecureHttp = allowInsecureHttp;
     }
 
     public String getApiKey() {

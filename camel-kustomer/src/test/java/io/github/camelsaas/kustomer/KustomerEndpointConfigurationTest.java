@@ -120,4 +120,14 @@ class KustomerEndpointConfigurationTest extends CamelTestSupport {
         assertThat(endpoint.toString()).doesNotContain("k-secret-123456").contains("apiKey=xxxxxx");
         assertThat(endpoint.getConfiguration().toString()).doesNotContain("k-secret-123456").contains("apiKey=set");
     }
+
+    @Test
+    void plainHttpToAnotherHostIsRefusedUnlessAllowed() {
+        assertThatThrownBy(() -> context.getEndpoint("kustomer:customers?baseUrl=http://kustomer.example.com"))
+                .isInstanceOf(ResolveEndpointFailedException.class)
+                .hasStackTraceContaining("plain HTTP").hasStackTraceContaining("allowInsecureHttp=true");
+        assertThat(context.getEndpoint("kustomer:customers?baseUrl=http://kustomer.example.com&allowInsecureHttp=true"
+                + "&apiKey=RAW(k-1)", KustomerEndpoint.class).getConfiguration().isAllowInsecureHttp()).isTrue();
+        assertThat(context.getEndpoint("kustomer:customers?baseUrl=http://127.0.0.1:8081&apiKey=RAW(k-1)")).isNotNull();
+    }
 }

@@ -32,6 +32,8 @@ public class ZuoraObjectsComponentConfigurer extends PropertyConfigurerSupport i
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": getOrCreateConfiguration(target).setAccessToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "allowinsecurehttp":
+        case "allowInsecureHttp": getOrCreateConfiguration(target).setAllowInsecureHttp(property(camelContext, boolean.class, value)); return true;
         case "allowpartialsuccess":
         case "allowPartialSuccess": getOrCreateConfiguration(target).setAllowPartialSuccess(property(camelContext, boolean.class, value)); return true;
         case "autowiredenabled":
@@ -106,6 +108,8 @@ public class ZuoraObjectsComponentConfigurer extends PropertyConfigurerSupport i
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": return java.lang.String.class;
+        case "allowinsecurehttp":
+        case "allowInsecureHttp": return boolean.class;
         case "allowpartialsuccess":
         case "allowPartialSuccess": return boolean.class;
         case "autowiredenabled":
@@ -181,6 +185,8 @@ public class ZuoraObjectsComponentConfigurer extends PropertyConfigurerSupport i
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": return getOrCreateConfiguration(target).getAccessToken();
+        case "allowinsecurehttp":
+        case "allowInsecureHttp": return getOrCreateConfiguration(target).isAllowInsecureHttp();
         case "allowpartialsuccess":
         case "allowPartialSuccess": return getOrCreateConfiguration(target).isAllowPartialSuccess();
         case "autowiredenabled":

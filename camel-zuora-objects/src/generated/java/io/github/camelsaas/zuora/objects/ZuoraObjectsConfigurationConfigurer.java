@@ -25,6 +25,8 @@ public class ZuoraObjectsConfigurationConfigurer extends org.apache.camel.suppor
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": target.setAccessToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "allowinsecurehttp":
+        case "allowInsecureHttp": target.setAllowInsecureHttp(property(camelContext, boolean.class, value)); return true;
         case "allowpartialsuccess":
         case "allowPartialSuccess": target.setAllowPartialSuccess(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
@@ -91,6 +93,8 @@ public class ZuoraObjectsConfigurationConfigurer extends org.apache.camel.suppor
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": return java.lang.String.class;
+        case "allowinsecurehttp":
+        case "allowInsecureHttp": return boolean.class;
         case "allowpartialsuccess":
         case "allowPartialSuccess": return boolean.class;
         case "baseurl":
@@ -158,6 +162,8 @@ public class ZuoraObjectsConfigurationConfigurer extends org.apache.camel.suppor
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": return target.getAccessToken();
+        case "allowinsecurehttp":
+        case "allowInsecureHttp": return target.isAllowInsecureHttp();
         case "allowpartialsuccess":
         case "allowPartialSuccess": return target.isAllowPartialSuccess();
         case "baseurl":

@@ -25,6 +25,8 @@ public class ZuoraObjectsEndpointConfigurer extends PropertyConfigurerSupport im
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": target.getConfiguration().setAccessToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "allowinsecurehttp":
+        case "allowInsecureHttp": target.getConfiguration().setAllowInsecureHttp(property(camelContext, boolean.class, value)); return true;
         case "allowpartialsuccess":
         case "allowPartialSuccess": target.getConfiguration().setAllowPartialSuccess(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
@@ -92,6 +94,8 @@ public class ZuoraObjectsEndpointConfigurer extends PropertyConfigurerSupport im
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": return java.lang.String.class;
+        case "allowinsecurehttp":
+        case "allowInsecureHttp": return boolean.class;
         case "allowpartialsuccess":
         case "allowPartialSuccess": return boolean.class;
         case "baseurl":
@@ -160,6 +164,8 @@ public class ZuoraObjectsEndpointConfigurer extends PropertyConfigurerSupport im
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": return target.getConfiguration().getAccessToken();
+        case "allowinsecurehttp":
+        case "allowInsecureHttp": return target.getConfiguration().isAllowInsecureHttp();
         case "allowpartialsuccess":
         case "allowPartialSuccess": return target.getConfiguration().isAllowPartialSuccess();
         case "baseurl":

@@ -24,8 +24,9 @@ public class ZuoraObjectsEndpointUriFactory extends org.apache.camel.support.com
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(33);
+        Set<String> props = new HashSet<>(34);
         props.add("accessToken");
+        props.add("allowInsecureHttp");
         props.add("allowPartialSuccess");
         props.add("baseUrl");
         props.add("batchSize");

@@ -47,6 +47,13 @@ public class ZuoraObjectsConfiguration implements Cloneable {
     private String clientSecret;
 
     /**
+     * Whether a plain http:// baseUrl to a host other than loopback is allowed. Off by default: the client secret
+     * and tokens would cross the network unencrypted. Loopback (the simulators, a local proxy) is always allowed.
+     */
+    @UriParam(label = "security", defaultValue = "false")
+    private boolean allowInsecureHttp;
+
+    /**
      * A fixed bearer token to use instead of OAuth client credentials. No token is ever fetched or refreshed in
      * this mode, so a 401 answer fails the call.
      */
@@ -259,6 +266,14 @@ public class ZuoraObjectsConfiguration implements Cloneable {
 
     public void setClientSecret(String clientSecret) {
         this.clientSecret = clientSecret;
+    }
+
+    public boolean isAllowInsecureHttp() {
+        return allowInsecureHttp;
+    }
+
+    public void setAllowInsecureHttp(boolean allowInsecureHttp) {
+        this.allowInsecureHttp = allowInsecureHttp;
     }
 
     public String getAccessToken() {

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Arrays;
 
+import io.github.camelsaas.common.http.PlainHttpGuard;
+
 import io.github.camelsaas.zuora.objects.api.TrackIds;
 
 /**
@@ -55,6 +57,7 @@ final class ZuoraObjectsConfigurationCheck {
                 throw new IllegalArgumentException("Invalid baseUrl '" + safeUrl(uri) + "': use an http or https "
                         + "URL with a host and an optional path, without query, fragment or user info");
             }
+            PlainHttpGuard.check(uri, configuration.isAllowInsecureHttp());
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("Invalid baseUrl: " + e.getReason()
                     + "; use an http or https URL such as https://rest.sandbox.na.zuora.com", e);

@@ -150,4 +150,15 @@ class ZuoraObjectsEndpointConfigurationTest extends CamelTestSupport {
 
         assertThat(endpoint.getConfiguration().effectiveBaseUrl()).isEqualTo("https://zuora-proxy.example.com/eu");
     }
+
+    @Test
+    void plainHttpToAnotherHostIsRefusedUnlessAllowed() {
+        String credentials = "&clientId=RAW(id-1)&clientSecret=RAW(s-1)";
+        assertThatThrownBy(() -> context.getEndpoint("zuora-objects:Order?baseUrl=http://rest.example.com" + credentials))
+                .isInstanceOf(ResolveEndpointFailedException.class)
+                .hasStackTraceContaining("plain HTTP").hasStackTraceContaining("allowInsecureHttp=true");
+        assertThat(context.getEndpoint("zuora-objects:Order?baseUrl=http://rest.example.com&allowInsecureHttp=true"
+                + credentials, ZuoraObjectsEndpoint.class).getConfiguration().isAllowInsecureHttp()).isTrue();
+        assertThat(context.getEndpoint("zuora-objects:Order?baseUrl=http://localhost:8082" + credentials)).isNotNull();
+    }
 }
