@@ -106,6 +106,21 @@ class PartialOutcomeTest extends ZuoraTestSupport {
     }
 
     @Test
+    void a500AskingForRetryWithoutNamingRecordsSendsTheWholeCallAgain() {
+        zuora.faults().failNext(VEHICLE_PATH, 1, Fault.status(500,
+                "{\"code\":71012561,\"message\":\"Unabled to create object records, please try again later.\"}"));
+        List<Map<String, Object>> input = vehicles("N-0", "N-1", "N-2");
+
+        Exchange exchange = send("zuora-objects:Vehicle?failOnPartialFailure=false", input);
+
+        assertThat(exchange.getException()).isNull();
+        assertThat(exchange.getMessage().getHeader(ZuoraObjectsConstants.FAILED_RECORDS)).isNull();
+        assertThat(requestsTo(VEHICLE_PATH)).hasSize(2);
+        assertThat(zuora.records(VEHICLE)).extracting(r -> r.get("DeviceId__c"))
+                .containsExactlyInAnyOrder("N-0", "N-1", "N-2");
+    }
+
+    @Test
     void a500AskingForRetrySendsAgainExactlyTheReturnedRecords() throws Exception {
         zuora.failNextCreateWithRetryableRecords(1, 3);
         List<Map<String, Object>> input = vehicles(IntStream.range(0, 10).mapToObj(i -> "R-" + i)

@@ -16,6 +16,7 @@ import io.github.camelsaas.common.failure.FailedRecord;
 import io.github.camelsaas.common.failure.PartialFailureException;
 import io.github.camelsaas.common.failure.RecordOutcome;
 import io.github.camelsaas.common.json.InvalidBodyException;
+import io.github.camelsaas.simulator.common.Fault;
 import io.github.camelsaas.simulator.zuora.FieldDefinition;
 import io.github.camelsaas.simulator.zuora.ObjectDefinition;
 import io.github.camelsaas.simulator.zuora.ZuoraRoute;
@@ -140,6 +141,26 @@ class RecordOperationsTest extends ZuoraTestSupport {
                 Map.of("action", Map.of("type", "delete", "ids", ids.subList(2, 4))),
                 Map.of("action", Map.of("type", "delete", "ids", ids.subList(4, 5))));
         assertThat(zuora.count(ORDER)).isZero();
+    }
+
+    @Test
+    void aBatchUpdateFailureZuoraDoesNotTieToARecordLeavesNoRecordReportedAsUpdated() {
+        List<String> ids = createOrders(2);
+        zuora.faults().failNext("/objects/batch/default/" + ORDER, 1, Fault.status(200,
+                "{\"error\":{\"code\":71012540,\"message\":\"failed\",\"details\":["
+                + "{\"code\":71012540,\"message\":\"Object record does not exist.\"}]}}"));
+        List<Map<String, Object>> changes = List.of(Map.of("Id", ids.get(0), "Amount__c", 1),
+                Map.of("Id", ids.get(1), "Amount__c", 2));
+
+        Exchange exchange = send("zuora-objects:Order?operation=batchUpdate&allowPartialSuccess=true", changes);
+
+        PartialFailureException failure = (PartialFailureException) exchange.getException();
+        assertThat(failure.getSucceeded()).isEmpty();
+        assertThat(failure.getFailedRecords()).extracting(FailedRecord::index).containsExactly(0, 1);
+        assertThat(failure.getFailedRecords()).allSatisfy(failed -> {
+            assertThat(failed.message()).contains("may or may not have been updated");
+            assertThat(failed.retryable()).isTrue();
+        });
     }
 
     @Test

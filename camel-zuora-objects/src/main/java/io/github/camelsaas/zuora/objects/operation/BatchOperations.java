@@ -203,15 +203,31 @@ public final class BatchOperations {
         Set<String> failedIds = new HashSet<>();
         Map<String, BatchItem> byId = new HashMap<>();
         batch.forEach(item -> byId.put(item.id(), item));
+        int unmatchedDetails = 0;
         if (error != null && (status == 200 || status == 400)) {
             for (ZuoraError.Detail detail : error.details()) {
                 Object id = detail.record() == null ? null : detail.record().get(SystemFields.ID);
                 BatchItem item = id == null ? null : byId.get(String.valueOf(id));
-                if (item != null && failedIds.add(item.id())) {
+                if (item == null) {
+                    unmatchedDetails++;
+                } else if (failedIds.add(item.id())) {
                     out.fail(FailedRecord.fromResponse(item.index(), item.input(), status, detail.code(),
-                            ZuoraError.safe(detail.message(), api.secrets()), false));
+                            ZuoraError.safe(detail.message(), api.secrets()), detail.asksForRetry()));
                 }
             }
+        }
+        if (status == 200 && unmatchedDetails > 0) {
+            // Zuora reported failures it did not tie to a record: no record of the call can be called updated.
+            // Updates are idempotent, so these may be sent again safely.
+            for (BatchItem item : batch) {
+                if (!failedIds.contains(item.id())) {
+                    out.fail(FailedRecord.fromResponse(item.index(), item.input(), status, error.code(),
+                            "may or may not have been updated: Zuora reported " + unmatchedDetails
+                            + " failure(s) without naming the record" + " (" + error.describe(api.secrets()) + ")",
+                            true));
+                }
+            }
+            return;
         }
         boolean innocent = status == 400 && !failedIds.isEmpty() && !allowPartialSuccess;
         String message = innocent

@@ -111,6 +111,11 @@ final class CreateAnswers {
 
     private List<PendingRecord> settleRetryRequest(ZuoraError error, List<PendingRecord> pending,
                                                    OutcomeCollector<Map<String, Object>> out) {
+        if (error.details().isEmpty()) {
+            // Zuora asked for a retry and named no record ("please try again later"): nothing of the call is known
+            // to be created, so every record goes again rather than being taken for created
+            return new ArrayList<>(pending);
+        }
         RecordMatcher matcher = matcher(pending);
         List<PendingRecord> retry = new ArrayList<>();
         int unmatched = settleDetails(error, 500, pending, matcher, retry, out);
