@@ -51,7 +51,9 @@ final class CreateCoalescer implements AutoCloseable {
             }
             Throwable cause = Futures.unwrap(failure);
             if (cause instanceof RecordFailedException recordFailed) {
-                return RecordOutcome.failure(recordFailed.getFailedRecord().withIndex(item.index()));
+                // the coalescer knows only its Pending wrapper: the failure must carry the caller's record
+                return RecordOutcome.failure(recordFailed.getFailedRecord().withIndex(item.index())
+                        .withRecord(item.record()));
             }
             return RecordOutcome.failure(Failures.fromFailure(item, cause, true));
         });

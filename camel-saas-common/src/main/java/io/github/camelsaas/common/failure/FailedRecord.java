@@ -96,6 +96,15 @@ public final class FailedRecord {
                 : new FailedRecord(newIndex, record, httpStatus, vendorCode, message, retryable);
     }
 
+    /**
+     * The same failure about the record as the caller gave it: a coalescer knows only its own wrapper around the
+     * record, and a dead-letter route must get the record back, not that wrapper.
+     */
+    public FailedRecord withRecord(Object callerRecord) {
+        return callerRecord == record ? this
+                : new FailedRecord(index, callerRecord, httpStatus, vendorCode, message, retryable);
+    }
+
     /** The record's position in the exchange's input. */
     public int index() {
         return index;

@@ -95,6 +95,9 @@ class StopWithPendingWorkTest extends ZuoraTestSupport {
         Exchange exchange = pending.get(5, TimeUnit.SECONDS);
         assertThat(exchange.getException()).isInstanceOf(RecordFailedException.class)
                 .hasMessageContaining("closed (producer stopped) before the record's batch was sent");
+        // the failure carries the record as given, ready for a dead-letter route to resend
+        assertThat(((RecordFailedException) exchange.getException()).getFailedRecord().record())
+                .isEqualTo(Map.of("OrderNumber__c", "C-1"));
         assertThat(dataRequests()).isEmpty();
     }
 }

@@ -62,7 +62,9 @@ public final class CreateCoalescing implements AutoCloseable {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
             if (cause instanceof RecordFailedException recordFailed) {
-                return new OperationResult(new ArrayList<>(), List.of(), List.of(recordFailed.getFailedRecord()), 1);
+                // the coalescer knows only its WaitingRecord: the failure must carry the record itself
+                return new OperationResult(new ArrayList<>(), List.of(),
+                        List.of(recordFailed.getFailedRecord().withRecord(record)), 1);
             }
             throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
         });
