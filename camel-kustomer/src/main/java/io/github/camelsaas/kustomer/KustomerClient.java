@@ -51,11 +51,15 @@ final class KustomerClient implements AutoCloseable {
      */
     CompletableFuture<KustomerResponse> send(KustomerRequest request, CallStats stats) {
         ApiCall.Builder call = ApiCall.builder();
-        request.customerPermits().forEach((customer, count) -> call
-                .permitBeforeSlot(throttle.customerAdmission(customer, count))
-                .permit(throttle.customerCreates(customer, count)));
-        // the org permit last: the call leaves the moment it is granted
-        ApiCall apiCall = call.permit(throttle.orgPermit())
+        request.customerPermits().forEach((customer, count) ->
+                call.permitBeforeSlot(throttle.customerAdmission(customer, count)));
+        // in the slot, the org permit first (it may wait for other endpoints' calls), then the customers' grants
+        // (their admission already spaced them, so these come at once): a customer grant is recorded right before
+        // the send, never a whole org wait earlier
+        call.permit(throttle.orgPermit());
+        request.customerPermits().forEach((customer, count) ->
+                call.permit(throttle.customerCreates(customer, count)));
+        ApiCall apiCall = call
                 .request(toHttpRequest(request))
                 .classifier(RetryRules.standard(request.idempotent()))
                 .onAttempt(stats::requestSent)
