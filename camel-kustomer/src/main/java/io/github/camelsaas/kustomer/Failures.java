@@ -9,8 +9,8 @@ import io.github.camelsaas.common.http.HttpTransportException;
 final class Failures {
 
     /** Appended when a create got an uncertain outcome and was therefore not replayed. */
-    static final String CREATE_NOT_REPLAYED = "; not retried, as the create may have been applied (an externalId on "
-            + "the record makes retries safe)";
+    static final String CREATE_NOT_REPLAYED = "; not retried, as the create may have been applied (to send it "
+            + "again safely, give the record an externalId and use operation=upsert, which looks it up first)";
 
     private Failures() {
     }

@@ -50,11 +50,13 @@ final class RecordWriter {
     private CompletableFuture<RecordOutcome<Object>> createSafely(WriteTarget target, WriteItem item, String externalId,
                                                                   boolean lookUpFirst) {
         AtomicBoolean lookUp = new AtomicBoolean(lookUpFirst);
+        // when the retries run out on a 5xx or a lost answer, the record may still have been created: reported as
+        // not retryable, so a re-drive with operation=create cannot make a second one
         return client.retrier().execute(() -> lookUp.getAndSet(true)
                         ? lookUpThenCreate(target, item, externalId)
                         : client.send(createRequest(target, item.body()), target.stats()),
                 RecordWriter::retryUncertainOutcome)
-                .handle((response, failure) -> outcome(item, response, failure, false));
+                .handle((response, failure) -> outcome(item, response, failure, true));
     }
 
     /** The answer of the lookup when the record is there (its data is the record), else of a fresh create. */

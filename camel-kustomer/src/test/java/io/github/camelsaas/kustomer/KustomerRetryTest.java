@@ -54,6 +54,20 @@ class KustomerRetryTest extends KustomerSimulatorTestSupport {
     }
 
     @Test
+    void aCreateWithExternalIdStillFailingAfterItsRetriesIsNotReportedRetryable() {
+        // every POST and lookup answers 500: the first create may have been applied, so no re-drive may repeat it
+        simulator.faults().failNext("/v1/klasses/order.*", 20, Fault.status(500, SERVER_ERROR));
+
+        Exchange exchange = send("kustomer:kobjects?klass=order&maxRetries=1",
+                Map.of("title", "Order 1", "externalId", "o-9"));
+
+        RecordFailedException failed = (RecordFailedException) exchange.getException();
+        assertThat(failed.getFailedRecord().httpStatus()).isEqualTo(500);
+        assertThat(failed.getFailedRecord().retryable()).isFalse();
+        assertThat(failed.getFailedRecord().message()).contains("use operation=upsert");
+    }
+
+    @Test
     void aCreateWhoseAnswerWasLostIsFoundByItsExternalIdAndNotCreatedTwice() {
         // Kustomer stores the record, but its answer arrives after the client gave up waiting
         simulator.faults().failNext("/v1/klasses/order", 1, Fault.delay(Duration.ofMillis(1_500)));
