@@ -180,6 +180,21 @@ class PartialOutcomeTest extends ZuoraTestSupport {
     }
 
     @Test
+    void aGatewayTimeoutOnACreateIsNotMarkedRetryableBecauseTheRecordsMayExist() {
+        zuora.faults().failNext(VEHICLE_PATH, 1, Fault.status(504, "{\"message\":\"gateway timeout\"}"));
+
+        Exchange exchange = send("zuora-objects:Vehicle?failOnPartialFailure=false", vehicles("G-0", "G-1"));
+
+        List<FailedRecord> failed = exchange.getMessage().getHeader(ZuoraObjectsConstants.FAILED_RECORDS, List.class);
+        assertThat(failed).hasSize(2).allSatisfy(f -> {
+            assertThat(f.httpStatus()).isEqualTo(504);
+            assertThat(f.retryable()).isFalse();
+            assertThat(f.message()).contains("may have been created");
+        });
+        assertThat(requestsTo(VEHICLE_PATH)).hasSize(1);
+    }
+
+    @Test
     void aConnectionResetOnACreateIsNotReplayedBecauseTheRecordsMayExist() {
         zuora.faults().failNext(VEHICLE_PATH, 1, Fault.connectionReset());
 

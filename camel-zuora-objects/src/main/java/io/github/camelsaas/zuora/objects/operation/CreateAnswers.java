@@ -61,10 +61,14 @@ final class CreateAnswers {
             settleRejected(error, pending, out);
             return List.of();
         }
-        String message = request + " answered " + status + describe(error);
+        // a gateway's 502 or 504 says nothing of what the service did: the records may exist, so a re-drive of
+        // "retryable" failures must not create them twice (429 and 503 mean the call was not acted on)
+        boolean mayExist = status == 502 || status == 504;
+        String message = request + " answered " + status + describe(error)
+                + (mayExist ? "; the records may have been created, so they are not marked retryable" : "");
         for (PendingRecord record : pending) {
             out.fail(FailedRecord.fromResponse(record.index(), record.record(), status, error.code(), message,
-                    CallFailures.retryableStatus(status)));
+                    !mayExist && CallFailures.retryableStatus(status)));
         }
         return List.of();
     }
