@@ -281,17 +281,23 @@ class CoalescerTest {
         coalescer.close();
     }
 
+    /** Two callers fill one batch; both must fail with exactly {@code cause}, unwrapped. */
+    private static void assertBothCallersOfABatchFailWith(Coalescer<String, String> coalescer, Throwable cause)
+            throws Exception {
+        CompletableFuture<String> a = coalescer.submit("k", "a");
+        CompletableFuture<String> b = coalescer.submit("k", "b");
+
+        assertThat(failureOf(a)).isSameAs(cause);
+        assertThat(failureOf(b)).isSameAs(cause);
+        coalescer.close();
+    }
+
     @Test
     void aFailedBatchFailsEveryCallerWithTheCause() throws Exception {
         RuntimeException boom = new RuntimeException("connection refused");
         Coalescer<String, String> coalescer = coalescer(2, NEVER, items -> CompletableFuture.failedFuture(boom));
 
-        CompletableFuture<String> a = coalescer.submit("k", "a");
-        CompletableFuture<String> b = coalescer.submit("k", "b");
-
-        assertThat(failureOf(a)).isSameAs(boom);
-        assertThat(failureOf(b)).isSameAs(boom);
-        coalescer.close();
+        assertBothCallersOfABatchFailWith(coalescer, boom);
     }
 
     @Test
@@ -302,12 +308,7 @@ class CoalescerTest {
                     throw boom;
                 }, workers));
 
-        CompletableFuture<String> a = coalescer.submit("k", "a");
-        CompletableFuture<String> b = coalescer.submit("k", "b");
-
-        assertThat(failureOf(a)).isSameAs(boom);
-        assertThat(failureOf(b)).isSameAs(boom);
-        coalescer.close();
+        assertBothCallersOfABatchFailWith(coalescer, boom);
     }
 
     @Test
@@ -317,12 +318,7 @@ class CoalescerTest {
             throw thrown;
         });
 
-        CompletableFuture<String> a = coalescer.submit("k", "a");
-        CompletableFuture<String> b = coalescer.submit("k", "b");
-
-        assertThat(failureOf(a)).isSameAs(thrown);
-        assertThat(failureOf(b)).isSameAs(thrown);
-        coalescer.close();
+        assertBothCallersOfABatchFailWith(coalescer, thrown);
     }
 
     @Test
