@@ -104,7 +104,8 @@ public final class HttpTransport implements AutoCloseable {
      *
      * @return                       a future completed with the response whatever its status, or exceptionally
      *                               with an {@link HttpTransportException} when no response arrived; cancelling it
-     *                               aborts the exchange
+     *                               aborts the exchange (its connection may stay leased until the server's
+     *                               answer ends: a race inside the async client)
      * @throws IllegalStateException when the transport is not started or already closed
      */
     public CompletableFuture<SaasHttpResponse> send(SaasHttpRequest request) {
