@@ -52,6 +52,20 @@ final class Failures {
                 + cause.getMessage(), false);
     }
 
+    /**
+     * A record whose call was answered 2xx with a body that is not the JSON document Kustomer sends (a proxy's HTML
+     * page, an empty or cut-off body): whether it was written is unknown.
+     *
+     * @param uncertainCreate whether the call was a create (then not retryable: it may exist); an update may be
+     *                        sent again
+     */
+    static FailedRecord unreadableAnswer(WriteItem item, KustomerResponse response, boolean uncertainCreate) {
+        return FailedRecord.fromResponse(item.index(), item.record(), response.status(), null, "Kustomer's answer "
+                + "(" + response.status() + ") is not the JSON document expected (" + response.describeBody()
+                + "); the record may or may not have been written" + (uncertainCreate ? CREATE_NOT_REPLAYED : ""),
+                !uncertainCreate);
+    }
+
     /** A record Kustomer accepted but whose answer held no resource. */
     static FailedRecord noResource(WriteItem item, KustomerResponse response) {
         return FailedRecord.fromResponse(item.index(), item.record(), response.status(), null,

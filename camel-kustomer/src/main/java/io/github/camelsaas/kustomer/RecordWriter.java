@@ -182,7 +182,7 @@ final class RecordWriter {
             FailedRecord none = data == null ? Failures.noResource(item, response) : null;
             return none == null ? RecordOutcome.success(item.index(), data) : RecordOutcome.failure(none);
         } catch (RuntimeException notJson) {
-            return RecordOutcome.failure(Failures.fromFailure(item, notJson, false));
+            return RecordOutcome.failure(Failures.unreadableAnswer(item, response, uncertainCreate));
         }
     }
 }
