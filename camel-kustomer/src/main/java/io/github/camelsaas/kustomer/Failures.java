@@ -66,6 +66,19 @@ final class Failures {
                 !uncertainCreate);
     }
 
+    /**
+     * The failure of a later step (a lookup, a retry) of a create whose earlier call may have been applied: not
+     * retryable whatever that step says, since resending the record could create it a second time.
+     */
+    static FailedRecord afterUncertainOutcome(FailedRecord failure) {
+        String message = failure.message() + "; an earlier attempt may have created the record, which could not be "
+                + "checked" + CREATE_NOT_REPLAYED;
+        return failure.httpStatus() != null
+                ? FailedRecord.fromResponse(failure.index(), failure.record(), failure.httpStatus(),
+                        failure.vendorCode(), message, false)
+                : FailedRecord.noResponse(failure.index(), failure.record(), message, false);
+    }
+
     /** A record Kustomer accepted but whose answer held no resource. */
     static FailedRecord noResource(WriteItem item, KustomerResponse response) {
         return FailedRecord.fromResponse(item.index(), item.record(), response.status(), null,

@@ -99,10 +99,17 @@ final class KustomerHarness implements AutoCloseable {
         return exchanges;
     }
 
-    /** The books of everything sent so far against the simulator's KObjects. */
+    /** The books of everything sent so far against the simulator's KObjects of klass "order". */
     Ledger.Balance balance() {
-        List<String> stored = simulator.kobjects(KLASS).stream().map(o -> String.valueOf(o.attribute("title")))
-                .toList();
+        return balance(KLASS);
+    }
+
+    /** The books of everything sent so far against the simulator's KObjects of these klasses. */
+    Ledger.Balance balance(String... klasses) {
+        List<String> stored = new ArrayList<>();
+        for (String klass : klasses) {
+            simulator.kobjects(klass).forEach(o -> stored.add(String.valueOf(o.attribute("title"))));
+        }
         return ledger.balance(List.copyOf(inputKeys), stored);
     }
 

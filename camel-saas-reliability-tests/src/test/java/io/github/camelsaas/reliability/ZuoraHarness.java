@@ -74,9 +74,17 @@ final class ZuoraHarness implements AutoCloseable {
         records.forEach(record -> inputKeys.add(String.valueOf(record.get("OrderNumber__c"))));
     }
 
+    /** The books of everything sent so far against the simulator's Order records. */
     Ledger.Balance balance() {
-        List<String> stored = simulator.records(ORDER).stream().map(r -> String.valueOf(r.get("OrderNumber__c")))
-                .toList();
+        return balance(ORDER);
+    }
+
+    /** The books of everything sent so far against the simulator's records of these objects. */
+    Ledger.Balance balance(String... objects) {
+        List<String> stored = new ArrayList<>();
+        for (String object : objects) {
+            simulator.records(object).forEach(r -> stored.add(String.valueOf(r.get("OrderNumber__c"))));
+        }
         return ledger.balance(List.copyOf(inputKeys), stored);
     }
 
