@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,7 @@ final class Ledger {
     private final String keyField;
     private final String failedRecordsHeader;
     private final Map<String, Reported> reported = new ConcurrentHashMap<>();
-    private final List<String> problems = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
 
     /**
      * @param keyField            the field holding each record's unique key
@@ -128,11 +129,6 @@ final class Ledger {
             throw new IllegalArgumentException("a test record has no " + keyField);
         }
         return String.valueOf(key);
-    }
-
-    /** Every record's reported outcome so far. */
-    Map<String, Reported> reported() {
-        return Map.copyOf(reported);
     }
 
     /** The failures reported so far. */

@@ -15,11 +15,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import io.github.camelsaas.simulator.common.Fault;
 import io.github.camelsaas.simulator.kustomer.KustomerSimulator;
 import io.github.camelsaas.simulator.zuora.ZuoraSimulator;
 import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,6 +43,8 @@ class LoadTest {
     private static final Duration RESPONSE_TIMEOUT = Duration.ofMillis(1_000);
     private static final Duration EXCHANGE_BOUND = Duration.ofSeconds(30);
     private static final Duration RUN_BOUND = Duration.ofSeconds(60);
+    /** The longest any exchange of the run took, for the printed summary. */
+    private static final AtomicLong SLOWEST_MILLIS = new AtomicLong();
 
     private static KustomerSimulator kustomerSimulator;
     private static ZuoraSimulator zuoraSimulator;
@@ -149,15 +153,13 @@ class LoadTest {
         }
     }
 
-    private static final AtomicLong SLOWEST_MILLIS = new AtomicLong();
-
     /**
      * The records as work items: the first {@link #SINGLES_PER_COMPONENT} as single-record messages, the rest as
      * lists of {@code listSize}. Each item sends and books its exchange, failing the run when it takes longer than
      * {@link #EXCHANGE_BOUND}.
      */
-    private static List<Runnable> tasks(org.apache.camel.ProducerTemplate template, Ledger ledger,
-                                        java.util.function.Consumer<List<Map<String, Object>>> expect,
+    private static List<Runnable> tasks(ProducerTemplate template, Ledger ledger,
+                                        Consumer<List<Map<String, Object>>> expect,
                                         String listRoute, String singleRoute, List<Map<String, Object>> records,
                                         int listSize) {
         List<Runnable> tasks = new ArrayList<>();
@@ -173,8 +175,8 @@ class LoadTest {
         return tasks;
     }
 
-    private static void send(org.apache.camel.ProducerTemplate template, Ledger ledger,
-                             java.util.function.Consumer<List<Map<String, Object>>> expect, String route,
+    private static void send(ProducerTemplate template, Ledger ledger,
+                             Consumer<List<Map<String, Object>>> expect, String route,
                              Object body, List<Map<String, Object>> records) {
         expect.accept(records);
         long start = System.nanoTime();
