@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 import io.github.camelsaas.common.async.StoppedException;
 import io.github.camelsaas.common.batch.Chunk;
@@ -101,7 +102,20 @@ final class BulkWriter {
                                              OutcomeCollector<Object> outcomes, KustomerResponse response) {
         int status = response.status();
         if (response.isSuccessful()) {
-            succeedAll(target, batch, response, outcomes);
+            Map<String, Object> job = bulkJobOf(response);
+            if (job == null) {
+                // a 2xx that is no bulk job (a proxy's HTML page, an empty or cut-off body) is not Kustomer's word
+                // that the items were written: counting them as written could lose them
+                LOG.debug("{} bulk: {} without a bulk job document; the outcome is uncertain", target.describe(),
+                        status);
+                if (update) {
+                    batch.forEach(item -> outcomes.fail(Failures.unreadableAnswer(item, response, false)));
+                    return done();
+                }
+                return createOneByOneAfterUncertainOutcome(target, batch, outcomes,
+                        item -> Failures.unreadableAnswer(item, response, true));
+            }
+            succeedAll(target, batch, job, outcomes);
             return done();
         }
         if (status == 413 && batch.size() > 1) {
@@ -112,7 +126,8 @@ final class BulkWriter {
             return isolate(target, batch, update, outcomes, response.error());
         }
         if (!update && RetryRules.isTransientServerError(status)) {
-            return createOneByOneAfterUncertainOutcome(target, batch, outcomes, response, null);
+            return createOneByOneAfterUncertainOutcome(target, batch, outcomes,
+                    item -> Failures.fromAnswer(item, response, true));
         }
         batch.forEach(item -> outcomes.fail(Failures.fromAnswer(item, response, false)));
         return done();
@@ -123,19 +138,21 @@ final class BulkWriter {
         Throwable cause = Futures.unwrap(failure);
         boolean uncertain = cause instanceof HttpTransportException transport && !transport.isConnectFailure();
         if (!update && uncertain && !(cause instanceof StoppedException)) {
-            return createOneByOneAfterUncertainOutcome(target, batch, outcomes, null, cause);
+            return createOneByOneAfterUncertainOutcome(target, batch, outcomes,
+                    item -> Failures.fromFailure(item, cause, true));
         }
         batch.forEach(item -> outcomes.fail(Failures.fromFailure(item, cause, false)));
         return done();
     }
 
     /**
-     * A bulk create answered 5xx or not at all may have been applied in part or in full. Items with an externalId are
-     * looked up and created only if missing; the others cannot be checked, so they are reported, not replayed.
+     * A bulk create answered 5xx, not at all, or with a 2xx that is no bulk job may have been applied in part or in
+     * full. Items with an externalId are looked up and created only if missing; the others cannot be checked, so
+     * they are reported ({@code uncheckable}), not replayed.
      */
     private CompletableFuture<Void> createOneByOneAfterUncertainOutcome(WriteTarget target, List<WriteItem> batch,
                                                                         OutcomeCollector<Object> outcomes,
-                                                                        KustomerResponse response, Throwable failure) {
+                                                                        Function<WriteItem, FailedRecord> uncheckable) {
         List<CompletableFuture<Void>> checks = new ArrayList<>();
         for (WriteItem item : batch) {
             boolean checkable = target.resource().hasExternalIdLookup()
@@ -143,8 +160,7 @@ final class BulkWriter {
             if (checkable) {
                 checks.add(recordWriter.createAfterUncertainOutcome(target, item).thenAccept(outcomes::settle));
             } else {
-                outcomes.fail(response != null ? Failures.fromAnswer(item, response, true)
-                        : Failures.fromFailure(item, failure, true));
+                outcomes.fail(uncheckable.apply(item));
             }
         }
         return CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new));
@@ -182,15 +198,17 @@ final class BulkWriter {
                 send(target, List.copyOf(batch.subList(middle, batch.size())), update, outcomes));
     }
 
-    private static void succeedAll(WriteTarget target, List<WriteItem> batch, KustomerResponse response,
-                                   OutcomeCollector<Object> outcomes) {
-        Map<String, Object> job = null;
+    /** The bulk job a 2xx answer holds ({@code data} object), or null when the body is no such document. */
+    private static Map<String, Object> bulkJobOf(KustomerResponse response) {
         try {
-            job = response.data();
+            return response.data();
         } catch (RuntimeException notJson) {
-            LOG.debug("{} bulk: the answer was no JSON document; the items are counted as written",
-                    target.describe());
+            return null;
         }
+    }
+
+    private static void succeedAll(WriteTarget target, List<WriteItem> batch, Map<String, Object> job,
+                                   OutcomeCollector<Object> outcomes) {
         target.stats().bulkJob(KustomerResponse.idOf(job));
         List<?> ids = job != null && job.get("attributes") instanceof Map<?, ?> attributes
                 && attributes.get("ids") instanceof List<?> listed ? listed : List.of();

@@ -52,6 +52,33 @@ final class Failures {
                 + cause.getMessage(), false);
     }
 
+    /**
+     * A record whose call was answered 2xx with a body that is not the JSON document Kustomer sends (a proxy's HTML
+     * page, an empty or cut-off body): whether it was written is unknown.
+     *
+     * @param uncertainCreate whether the call was a create (then not retryable: it may exist); an update may be
+     *                        sent again
+     */
+    static FailedRecord unreadableAnswer(WriteItem item, KustomerResponse response, boolean uncertainCreate) {
+        return FailedRecord.fromResponse(item.index(), item.record(), response.status(), null, "Kustomer's answer "
+                + "(" + response.status() + ") is not the JSON document expected (" + response.describeBody()
+                + "); the record may or may not have been written" + (uncertainCreate ? CREATE_NOT_REPLAYED : ""),
+                !uncertainCreate);
+    }
+
+    /**
+     * The failure of a later step (a lookup, a retry) of a create whose earlier call may have been applied: not
+     * retryable whatever that step says, since resending the record could create it a second time.
+     */
+    static FailedRecord afterUncertainOutcome(FailedRecord failure) {
+        String message = failure.message() + "; an earlier attempt may have created the record, which could not be "
+                + "checked" + CREATE_NOT_REPLAYED;
+        return failure.httpStatus() != null
+                ? FailedRecord.fromResponse(failure.index(), failure.record(), failure.httpStatus(),
+                        failure.vendorCode(), message, false)
+                : FailedRecord.noResponse(failure.index(), failure.record(), message, false);
+    }
+
     /** A record Kustomer accepted but whose answer held no resource. */
     static FailedRecord noResource(WriteItem item, KustomerResponse response) {
         return FailedRecord.fromResponse(item.index(), item.record(), response.status(), null,

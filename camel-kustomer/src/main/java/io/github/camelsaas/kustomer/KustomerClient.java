@@ -40,7 +40,7 @@ final class KustomerClient implements AutoCloseable {
         this.workers = runtime.workers();
         this.concurrency = new AsyncSemaphore(name, maxConcurrentRequests, workers);
         this.retrier = new Retrier(name, retryPolicy, runtime.scheduler());
-        this.caller = new ApiCaller(runtime.transport(), concurrency, retrier, throttle);
+        this.caller = new ApiCaller(name, runtime.transport(), concurrency, retrier, throttle);
         this.json = runtime.json();
         this.secrets = runtime.secrets();
     }
@@ -108,9 +108,19 @@ final class KustomerClient implements AutoCloseable {
         return workers;
     }
 
-    /** Fails the calls waiting for a slot or a retry with a StoppedException; calls in flight finish. */
+    /** Calls holding a concurrency slot now (sending, or waiting in the slot for the org permit). */
+    int slotsInUse() {
+        return concurrency.inUse();
+    }
+
+    /**
+     * Fails the calls waiting for a slot or a retry with a StoppedException, and those holding a slot while they wait
+     * for the org permit (the org's limiter is the component's, shared with endpoints still running) when that wait
+     * ends: nothing is sent after the endpoint stopped. Calls in flight finish.
+     */
     @Override
     public void close() {
+        caller.close();
         concurrency.close();
         retrier.close();
     }

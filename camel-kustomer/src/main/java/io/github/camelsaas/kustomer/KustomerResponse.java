@@ -49,6 +49,15 @@ final class KustomerResponse {
         return document().get("data") instanceof List<?> data ? (List<Map<String, Object>>) data : List.of();
     }
 
+    /** What the body is, for an error message, never the body itself: e.g. "empty body", "214 bytes of text/html". */
+    String describeBody() {
+        if (response.bodyLength() == 0) {
+            return "empty body";
+        }
+        String type = response.header("Content-Type");
+        return response.bodyLength() + " bytes" + (type == null ? "" : " of " + type.split(";")[0].strip());
+    }
+
     KustomerError error() {
         return KustomerError.of(response.status(), response.body(), json, secrets);
     }

@@ -50,13 +50,28 @@ final class RecordWriter {
     private CompletableFuture<RecordOutcome<Object>> createSafely(WriteTarget target, WriteItem item, String externalId,
                                                                   boolean lookUpFirst) {
         AtomicBoolean lookUp = new AtomicBoolean(lookUpFirst);
+        // set once an attempt (or the call before this method) may have created the record
+        AtomicBoolean mayExist = new AtomicBoolean(lookUpFirst);
         // when the retries run out on a 5xx or a lost answer, the record may still have been created: reported as
         // not retryable, so a re-drive with operation=create cannot make a second one
         return client.retrier().execute(() -> lookUp.getAndSet(true)
                         ? lookUpThenCreate(target, item, externalId)
                         : client.send(createRequest(target, item.body()), target.stats()),
-                RecordWriter::retryUncertainOutcome)
-                .handle((response, failure) -> outcome(item, response, failure, true));
+                (response, failure, attempt) -> {
+                    RetryDecision decision = retryUncertainOutcome(response, failure, attempt);
+                    if (decision.isRetry()) {
+                        mayExist.set(true);
+                    }
+                    return decision;
+                })
+                .handle((response, failure) -> {
+                    RecordOutcome<Object> outcome = outcome(item, response, failure, true);
+                    // a later failure that says "not sent" (the endpoint stopped before the lookup, the lookup's
+                    // connection refused) must not hide that an earlier attempt may have created the record
+                    return mayExist.get() && outcome.isFailure() && outcome.failedRecord().retryable()
+                            ? RecordOutcome.failure(Failures.afterUncertainOutcome(outcome.failedRecord()))
+                            : outcome;
+                });
     }
 
     /** The answer of the lookup when the record is there (its data is the record), else of a fresh create. */
@@ -182,7 +197,7 @@ final class RecordWriter {
             FailedRecord none = data == null ? Failures.noResource(item, response) : null;
             return none == null ? RecordOutcome.success(item.index(), data) : RecordOutcome.failure(none);
         } catch (RuntimeException notJson) {
-            return RecordOutcome.failure(Failures.fromFailure(item, notJson, false));
+            return RecordOutcome.failure(Failures.unreadableAnswer(item, response, uncertainCreate));
         }
     }
 }

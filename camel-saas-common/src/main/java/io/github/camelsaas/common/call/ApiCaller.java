@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.github.camelsaas.common.async.AsyncSemaphore;
+import io.github.camelsaas.common.async.StoppedException;
 import io.github.camelsaas.common.http.HttpTransport;
 import io.github.camelsaas.common.http.SaasHttpResponse;
 import io.github.camelsaas.common.retry.Retrier;
@@ -14,18 +15,28 @@ import io.github.camelsaas.common.retry.Retrier;
  * the concurrency cap, builds its request, sends it, gives the slot back, and lets the vendor's
  * {@link RateLimitFeedback} read the answer; the {@link Retrier} decides whether to go again. No step blocks a
  * thread: every wait is a future.
+ *
+ * <p>{@link #close()} is the owner's stop: a call that is past its slot but still waiting for a permit or a token
+ * (which may belong to limiters shared with endpoints still running, so they are not closed with it) fails with a
+ * {@link StoppedException} when that wait ends, instead of being sent after its owner stopped.
  */
-public final class ApiCaller {
+public final class ApiCaller implements AutoCloseable {
 
+    private final String owner;
     private final HttpTransport transport;
     private final AsyncSemaphore concurrency;
     private final Retrier retrier;
     private final RateLimitFeedback feedback;
     private final LongAdder requestsSent = new LongAdder();
     private final LongAdder tooManyRequests = new LongAdder();
+    private volatile boolean closed;
 
-    public ApiCaller(HttpTransport transport, AsyncSemaphore concurrency, Retrier retrier,
+    /**
+     * @param owner named in the error of a call failed by {@link #close()}, e.g. "kustomer:customers"
+     */
+    public ApiCaller(String owner, HttpTransport transport, AsyncSemaphore concurrency, Retrier retrier,
                      RateLimitFeedback feedback) {
+        this.owner = owner;
         this.transport = transport;
         this.concurrency = concurrency;
         this.retrier = retrier;
@@ -50,6 +61,11 @@ public final class ApiCaller {
             response = call.request().get()
                     .thenCompose(request -> acquirePermits(call.permits(), 0).thenApply(ignored -> request))
                     .thenCompose(request -> {
+                        if (closed) {
+                            // the permit came after the owner stopped: nothing may leave after a stop
+                            throw new StoppedException(owner + " stopped while a request was waiting for a "
+                                    + "rate-limit permit; the request was not sent");
+                        }
                         call.onAttempt().run();
                         requestsSent.increment();
                         return transport.send(request);
@@ -78,6 +94,16 @@ public final class ApiCaller {
         }
         Permit permit = permits.get(from);
         return permit.limiter().acquire(permit.key(), permit.count()).thenCompose(ignored -> acquirePermits(permits, from + 1));
+    }
+
+    /**
+     * From now on no request of this caller is sent: those waiting for a permit or a token fail with a
+     * {@link StoppedException} when their wait ends; calls already sent finish normally. Closes neither the
+     * transport, the concurrency cap nor the retrier (their owners do). Idempotent.
+     */
+    @Override
+    public void close() {
+        closed = true;
     }
 
     /** Requests sent so far by this caller, retries included. */

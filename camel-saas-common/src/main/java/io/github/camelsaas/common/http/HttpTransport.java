@@ -24,6 +24,7 @@ import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
 
+import io.github.camelsaas.common.async.StoppedException;
 import io.github.camelsaas.common.redact.SecretRegistry;
 
 /**
@@ -106,10 +107,15 @@ public final class HttpTransport implements AutoCloseable {
      *                               with an {@link HttpTransportException} when no response arrived; cancelling it
      *                               aborts the exchange (its connection may stay leased until the server's
      *                               answer ends: a race inside the async client)
-     * @throws IllegalStateException when the transport is not started or already closed
+     * @throws IllegalStateException when the transport is not started; a {@link StoppedException} (an
+     *                               IllegalStateException saying the request was not sent) when it is closed
      */
     public CompletableFuture<SaasHttpResponse> send(SaasHttpRequest request) {
         Objects.requireNonNull(request, "request");
+        if (state.get() == State.CLOSED) {
+            // the component stopped: the caller reports the record as not sent (so safe to send again)
+            throw new StoppedException("transport is closed (component stopped); the request was not sent");
+        }
         if (state.get() != State.STARTED) {
             throw new IllegalStateException(
                     "transport is " + state.get().name().toLowerCase(Locale.ROOT) + ", not started");
@@ -119,8 +125,10 @@ public final class HttpTransport implements AutoCloseable {
         inFlight.put(result, request);
         result.whenComplete((response, failure) -> inFlight.remove(result));
         if (state.get() == State.CLOSED) {
-            // close() ran between the check above and the registration, and may have missed this exchange
-            result.completeExceptionally(failures.cancelled(request));
+            // close() ran between the check above and the registration, and may have missed this exchange; it
+            // was never handed to the client, so it certainly was not sent
+            result.completeExceptionally(
+                    new StoppedException("transport is closed (component stopped); the request was not sent"));
             return result;
         }
         long startNanos = System.nanoTime();

@@ -38,6 +38,11 @@ public final class Retrier implements AutoCloseable {
         this.clockMillis = clockMillis;
     }
 
+    /** Who retries, as named in logs and errors (an endpoint, a tenant's token). */
+    public String name() {
+        return name;
+    }
+
     public RetryPolicy policy() {
         return policy;
     }

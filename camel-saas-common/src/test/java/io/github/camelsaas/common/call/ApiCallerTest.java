@@ -88,7 +88,7 @@ class ApiCallerTest {
     }
 
     private ApiCaller caller(int concurrency, RateLimitFeedback feedback) {
-        return new ApiCaller(transport, new AsyncSemaphore("test", concurrency, scheduler),
+        return new ApiCaller("test", transport, new AsyncSemaphore("test", concurrency, scheduler),
                 new Retrier("test", fastRetries, scheduler), feedback);
     }
 
@@ -187,6 +187,30 @@ class ApiCallerTest {
         // the slot it held while waiting for the permit was given back
         assertThat(caller.call(ApiCall.builder().request(getRequest("/x")).classifier(RetryRules.standard(true))
                 .build()).get(5, TimeUnit.SECONDS).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aCallHoldingItsSlotAndWaitingForAPermitIsNotSentOnceTheCallerIsClosed() throws Exception {
+        server.stubFor(get("/z").willReturn(aResponse().withStatus(200)));
+        // a shared limiter (another endpoint's too): the caller's owner stops, the limiter stays open
+        RateLimiter shared = new RateLimiter("org limit", RateLimit.of(1, Duration.ofMillis(300)),
+                new InMemoryRateLimitBackend(), scheduler);
+        ApiCaller caller = caller(1, RateLimitFeedback.NONE);
+        ApiCall call = ApiCall.builder().permit(new Permit(shared, "org")).request(getRequest("/z"))
+                .classifier(RetryRules.standard(true)).build();
+        caller.call(call).get(5, TimeUnit.SECONDS);
+        CompletableFuture<SaasHttpResponse> waiting = caller.call(call);
+
+        caller.close();
+
+        // the permit comes ~300 ms later: the call fails instead of leaving
+        assertThat(waiting).failsWithin(Duration.ofSeconds(3)).withThrowableOfType(ExecutionException.class)
+                .havingCause().isInstanceOf(StoppedException.class)
+                .withMessage("test stopped while a request was waiting for a rate-limit permit; "
+                             + "the request was not sent");
+        server.verify(1, getRequestedFor(urlEqualTo("/z")));
+        assertThat(caller.requestsSent()).isEqualTo(1);
+        shared.close();
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import io.github.camelsaas.common.async.StoppedException;
 import io.github.camelsaas.common.redact.SecretRegistry;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -392,7 +393,8 @@ class HttpTransportTest {
         transport.close();
         transport.close();
         assertThatThrownBy(() -> transport.send(request))
-                .isInstanceOf(IllegalStateException.class).hasMessage("transport is closed, not started");
+                .isInstanceOf(StoppedException.class)
+                .hasMessage("transport is closed (component stopped); the request was not sent");
         assertThatThrownBy(transport::start).isInstanceOf(IllegalStateException.class);
     }
 

@@ -80,6 +80,32 @@ class AbstractSimulatorTest {
     }
 
     @Test
+    void aPeriodFailsEveryMatchingCallUntilItEnds() throws Exception {
+        simulator.faults().failFor("/storm/.*", Duration.ofMillis(400), Fault.status(429));
+        long start = System.nanoTime();
+        assertThat(get("/storm/a")).isEqualTo(429);
+        assertThat(get("/calm")).isEqualTo(200);
+        assertThat(get("/storm/b")).isEqualTo(429);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(3)).until(() -> get("/storm/c") == 200);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+    }
+
+    @Test
+    void randomFaultsFireAtTheirRateFromASeed() throws Exception {
+        simulator.faults().failRandomly("/r/.*", 0.25, 42, java.util.List.of(Fault.status(503), Fault.status(502)));
+        int failed = 0;
+        for (int i = 0; i < 200; i++) {
+            if (get("/r/" + i) != 200) {
+                failed++;
+            }
+        }
+        assertThat(get("/other")).isEqualTo(200);
+        assertThat(failed).isBetween(30, 70).isEqualTo((int) simulator.faults().randomFaultsFired());
+        simulator.faults().reset();
+        assertThat(get("/r/x")).isEqualTo(200);
+    }
+
+    @Test
     void resetClearsFaultsAndCounters() throws Exception {
         simulator.faults().failNext(5, Fault.delay(Duration.ofMillis(1)));
         get("/a");

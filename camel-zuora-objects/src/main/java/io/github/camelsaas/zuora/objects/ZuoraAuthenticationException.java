@@ -9,8 +9,29 @@ public class ZuoraAuthenticationException extends ZuoraApiException {
 
     private static final long serialVersionUID = 1L;
 
+    private final boolean tokenUnavailable;
+
     public ZuoraAuthenticationException(String message, Integer httpStatus, String code, String requestId,
                                         Throwable cause) {
+        this(message, httpStatus, code, requestId, cause, false);
+    }
+
+    /**
+     * @param tokenUnavailable whether the OAuth token endpoint could not be reached or was temporarily unavailable
+     *                         (429, 5xx) rather than refusing the credentials
+     */
+    public ZuoraAuthenticationException(String message, Integer httpStatus, String code, String requestId,
+                                        Throwable cause, boolean tokenUnavailable) {
         super(message, httpStatus, code, requestId, cause);
+        this.tokenUnavailable = tokenUnavailable;
+    }
+
+    /**
+     * Whether no token could be had for a passing reason (the token endpoint unreachable, or answering 429 or 5xx):
+     * the data call was not sent, and sending it later may succeed. False when the credentials or a token were
+     * refused.
+     */
+    public boolean isTokenUnavailable() {
+        return tokenUnavailable;
     }
 }

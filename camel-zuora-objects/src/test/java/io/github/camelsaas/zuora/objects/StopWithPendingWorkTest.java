@@ -60,6 +60,39 @@ class StopWithPendingWorkTest extends ZuoraTestSupport {
     }
 
     @Test
+    void aStoppedProducerSendsNothingMoreWhileItsTenantKeepsServingOthers() throws Exception {
+        // two routes, one tenant allowing one call per second: the stopping route's second call waits in its slot
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:stopping").routeId("stopping")
+                        .to("zuora-objects:Order?batchSize=1&requestsPerMinute=1&rateLimitWindow=1000");
+                from("direct:staying").routeId("staying")
+                        .to("zuora-objects:Order?batchSize=1&requestsPerMinute=1&rateLimitWindow=1000&pageSize=10");
+            }
+        });
+        assertThat(template.send("direct:stopping", e -> e.getMessage().setBody(orders(1, "P-"))).getException())
+                .isNull();
+        CompletableFuture<Exchange> waiting = template.asyncSend("direct:stopping",
+                e -> e.getMessage().setBody(orders(1, "W-")));
+        await().atMost(Duration.ofSeconds(5)).until(() -> context.getInflightRepository().size() == 1);
+
+        context.getRouteController().stopRoute("stopping");
+
+        // the tenant's permit comes about a second after the first call: the stopped producer's call fails then
+        Exchange exchange = waiting.get(5, TimeUnit.SECONDS);
+        assertThat(exchange.getException()).isInstanceOf(RecordFailedException.class)
+                .hasMessageContaining("stopped while a request was waiting for a rate-limit permit")
+                .hasMessageContaining("not sent");
+        assertThat(((RecordFailedException) exchange.getException()).getFailedRecord().retryable()).isTrue();
+        assertThat(requestsTo(RECORDS_PATH)).hasSize(1);
+        // the tenant itself still serves the other route
+        assertThat(template.send("direct:staying", e -> e.getMessage().setBody(orders(1, "S-"))).getException())
+                .isNull();
+        assertThat(zuora.count(ORDER)).isEqualTo(2);
+    }
+
+    @Test
     void callsInFlightAndCallsWaitingForASlotFailWithAClearError() throws Exception {
         zuora.setProcessingTime(Duration.ofSeconds(3));
         CompletableFuture<Exchange> pending = sendThroughRoute(

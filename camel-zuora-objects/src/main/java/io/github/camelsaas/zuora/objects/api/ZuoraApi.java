@@ -55,7 +55,7 @@ public final class ZuoraApi implements AutoCloseable {
                     SecretRegistry secrets) {
         this.tenant = tenant;
         this.retrier = retrier;
-        this.caller = new ApiCaller(transport, tenant.concurrency(), retrier, tenant.feedback());
+        this.caller = new ApiCaller(retrier.name(), transport, tenant.concurrency(), retrier, tenant.feedback());
         this.baseUrl = tenant.key().baseUrl();
         this.fixedHeaders = zuoraHeaders(configuration);
         this.workers = workers;
@@ -202,9 +202,14 @@ public final class ZuoraApi implements AutoCloseable {
         return requestId == null ? "" : " [Zuora-Request-Id " + requestId + "]";
     }
 
-    /** Fails calls waiting for a retry; the tenant (shared) is closed by the component. */
+    /**
+     * Fails calls waiting for a retry, and calls waiting for the tenant's permit, pause or token (the tenant is
+     * shared with endpoints still running and closed by the component) when that wait ends: nothing is sent after
+     * the producer stopped.
+     */
     @Override
     public void close() {
+        caller.close();
         retrier.close();
     }
 }

@@ -40,6 +40,8 @@ public final class OAuthTokenProvider implements TokenProvider {
     /** Zuora's tokens live an hour; assumed when an answer does not say. */
     private static final long DEFAULT_LIFETIME_SECONDS = 3600;
     private static final int SHOWN_ERROR_LENGTH = 200;
+    /** Ends the message of a passing token failure: what the caller's records became. */
+    private static final String NOT_SENT = "; the request that needed the token was not sent";
 
     private final HttpTransport transport;
     private final URI tokenUri;
@@ -158,8 +160,8 @@ public final class OAuthTokenProvider implements TokenProvider {
                     if (failure != null) {
                         Throwable cause = unwrap(failure);
                         throw new ZuoraAuthenticationException("Could not obtain an OAuth token from POST "
-                                + TOKEN_PATH + ": " + secrets.redact(String.valueOf(cause.getMessage())), null, null,
-                                null, cause);
+                                + TOKEN_PATH + ": " + secrets.redact(String.valueOf(cause.getMessage()))
+                                + NOT_SENT, null, null, null, cause, true);
                     }
                     return parse(response, started);
                 }, workers);
@@ -167,6 +169,13 @@ public final class OAuthTokenProvider implements TokenProvider {
 
     private AccessToken parse(SaasHttpResponse response, long startedMillis) {
         String requestId = response.header("Zuora-Request-Id");
+        if (response.status() == 429 || response.status() >= 500) {
+            // the endpoint is busy or down, not refusing the credentials: the retries are used up, a later call
+            // may well get a token
+            throw new ZuoraAuthenticationException("The OAuth token endpoint is unavailable: POST " + TOKEN_PATH
+                    + " answered " + response.status() + describeError(response) + NOT_SENT, response.status(), null,
+                    requestId, null, true);
+        }
         if (response.status() != 200) {
             throw new ZuoraAuthenticationException("Zuora refused to issue an OAuth token: POST " + TOKEN_PATH
                     + " answered " + response.status() + describeError(response)

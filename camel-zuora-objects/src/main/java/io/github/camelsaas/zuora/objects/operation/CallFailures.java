@@ -7,6 +7,7 @@ import io.github.camelsaas.common.failure.FailedRecord;
 import io.github.camelsaas.common.http.HttpTransportException;
 import io.github.camelsaas.common.redact.SecretRegistry;
 import io.github.camelsaas.zuora.objects.ZuoraApiException;
+import io.github.camelsaas.zuora.objects.ZuoraAuthenticationException;
 
 /** Turns the failure of a call into the FailedRecord of each record it carried. */
 final class CallFailures {
@@ -28,6 +29,10 @@ final class CallFailures {
             return transport.isConnectFailure()
                     ? FailedRecord.notSent(index, record, message, true)
                     : FailedRecord.noResponse(index, record, message, idempotent);
+        }
+        if (cause instanceof ZuoraAuthenticationException auth && auth.isTokenUnavailable()) {
+            // no token, so the call never left: the record can go again once the token endpoint is back
+            return FailedRecord.notSent(index, record, message, true);
         }
         if (cause instanceof ZuoraApiException api && api.getHttpStatus() != null) {
             return FailedRecord.fromResponse(index, record, api.getHttpStatus(), api.getCode(), message, false);

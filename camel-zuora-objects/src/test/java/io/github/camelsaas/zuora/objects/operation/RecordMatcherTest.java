@@ -41,6 +41,33 @@ class RecordMatcherTest {
     }
 
     @Test
+    void anEchoZuoraNormalisedStillMatchesItsOneRecord() {
+        Map<String, Object> sent = new LinkedHashMap<>();
+        sent.put("Name__c", "A");
+        sent.put("Amount__c", 5);
+        sent.put("Note__c", null);
+        // the number echoed as text with a scale, the explicit null left out
+        Map<String, Object> echoed = json.readObject("{\"Name__c\":\"A\",\"Amount__c\":\"5.0\"}".getBytes());
+
+        RecordMatcher matcher = matcher(List.of(Map.of("Name__c", "A", "Amount__c", 6), sent));
+
+        assertThat(matcher.claim(echoed)).hasValue(1);
+        assertThat(matcher.claim(echoed)).isEmpty();
+    }
+
+    @Test
+    void aNormalisedEchoThatFitsTwoDifferentRecordsMatchesNeither() {
+        Map<String, Object> asNumber = Map.of("Name__c", "A", "Amount__c", 5);
+        Map<String, Object> asText = Map.of("Name__c", "A", "Amount__c", "5");
+        Map<String, Object> echoed = json.readObject("{\"Name__c\":\"A\",\"Amount__c\":5.0}".getBytes());
+
+        RecordMatcher matcher = matcher(List.of(asNumber, asText));
+
+        assertThat(matcher.claim(echoed)).isEmpty();
+        assertThat(matcher.unclaimed()).containsExactly(0, 1);
+    }
+
+    @Test
     void anUnknownOrMissingRecordMatchesNothing() {
         RecordMatcher matcher = matcher(List.of(Map.of("Name__c", "A")));
 
