@@ -70,6 +70,8 @@ public class KustomerComponentConfigurer extends PropertyConfigurerSupport imple
         case "proxyPort": target.setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "ratelimitbackend":
         case "rateLimitBackend": target.setRateLimitBackend(property(camelContext, io.github.camelsaas.common.ratelimit.RateLimitBackend.class, value)); return true;
+        case "ratelimitredisuri":
+        case "rateLimitRedisUri": target.setRateLimitRedisUri(property(camelContext, java.lang.String.class, value)); return true;
         case "ratelimitwindow":
         case "rateLimitWindow": getOrCreateConfiguration(target).setRateLimitWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "region": getOrCreateConfiguration(target).setRegion(property(camelContext, java.lang.String.class, value)); return true;
@@ -84,6 +86,11 @@ public class KustomerComponentConfigurer extends PropertyConfigurerSupport imple
         case "validate": getOrCreateConfiguration(target).setValidate(property(camelContext, boolean.class, value)); return true;
         default: return false;
         }
+    }
+
+    @Override
+    public String[] getAutowiredNames() {
+        return new String[]{"rateLimitBackend"};
     }
 
     @Override
@@ -129,6 +136,8 @@ public class KustomerComponentConfigurer extends PropertyConfigurerSupport imple
         case "proxyPort": return java.lang.Integer.class;
         case "ratelimitbackend":
         case "rateLimitBackend": return io.github.camelsaas.common.ratelimit.RateLimitBackend.class;
+        case "ratelimitredisuri":
+        case "rateLimitRedisUri": return java.lang.String.class;
         case "ratelimitwindow":
         case "rateLimitWindow": return long.class;
         case "region": return java.lang.String.class;
@@ -189,6 +198,8 @@ public class KustomerComponentConfigurer extends PropertyConfigurerSupport imple
         case "proxyPort": return target.getProxyPort();
         case "ratelimitbackend":
         case "rateLimitBackend": return target.getRateLimitBackend();
+        case "ratelimitredisuri":
+        case "rateLimitRedisUri": return target.getRateLimitRedisUri();
         case "ratelimitwindow":
         case "rateLimitWindow": return getOrCreateConfiguration(target).getRateLimitWindow();
         case "region": return getOrCreateConfiguration(target).getRegion();

@@ -4,6 +4,7 @@ import io.github.camelsaas.common.async.StoppedException;
 import io.github.camelsaas.common.call.RetryRules;
 import io.github.camelsaas.common.failure.FailedRecord;
 import io.github.camelsaas.common.http.HttpTransportException;
+import io.github.camelsaas.common.ratelimit.RateLimitUnavailableException;
 
 /** Turns Kustomer's answers and transport failures into FailedRecords, deciding whether a resend may succeed. */
 final class Failures {
@@ -37,7 +38,8 @@ final class Failures {
      */
     static FailedRecord fromFailure(WriteItem item, Throwable failure, boolean uncertainCreate) {
         Throwable cause = Futures.unwrap(failure);
-        if (cause instanceof StoppedException) {
+        if (cause instanceof StoppedException || cause instanceof RateLimitUnavailableException) {
+            // nothing was sent: the producer stopped, or the shared rate-limit store (Redis) could not be asked
             return FailedRecord.notSent(item.index(), item.record(), cause.getMessage(), true);
         }
         if (cause instanceof HttpTransportException transport) {

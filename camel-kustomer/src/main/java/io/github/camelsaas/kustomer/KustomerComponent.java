@@ -6,7 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.camelsaas.common.component.SaasRuntime;
 import io.github.camelsaas.common.http.HttpTransportOptions;
-import io.github.camelsaas.common.ratelimit.InMemoryRateLimitBackend;
+import io.github.camelsaas.common.ratelimit.ComponentRateLimitBackend;
 import io.github.camelsaas.common.ratelimit.RateLimitBackend;
 import io.github.camelsaas.common.redact.SecretRegistry;
 import org.apache.camel.Endpoint;
@@ -15,6 +15,8 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code kustomer:} component: writes and reads Kustomer resources (KObjects, customers, companies,
@@ -24,6 +26,8 @@ import org.apache.camel.support.jsse.SSLContextParameters;
  */
 @Component("kustomer")
 public class KustomerComponent extends HealthCheckComponent implements SSLContextParametersAware {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KustomerComponent.class);
 
     @Metadata(description = "Component-wide configuration that every endpoint starts from")
     private KustomerConfiguration configuration = new KustomerConfiguration();
@@ -50,14 +54,27 @@ public class KustomerComponent extends HealthCheckComponent implements SSLContex
               description = "Whether to use the global SSL context parameters of the CamelContext")
     private boolean useGlobalSslContextParameters;
 
-    @Metadata(label = "advanced", description = "Where the rate limiters keep their grant history: in this JVM by "
-                                                + "default; a shared store lets several JVMs respect one org limit")
+    @Metadata(label = "advanced", autowired = true,
+              description = "Where the rate limiters keep their grant history: in this JVM by default. A shared "
+                            + "store (a RateLimitBackend bean, e.g. a RedisRateLimitBackend, referenced as #name or "
+                            + "autowired when the registry holds exactly one) lets several JVMs keep one org limit "
+                            + "and one limit per customer together. The bean's owner closes it.")
     private RateLimitBackend rateLimitBackend;
+
+    @Metadata(label = "advanced", secret = true,
+              description = "A Redis server that holds the rate limits, so that every replica of the application "
+                            + "keeps one org limit and one limit per customer together: "
+                            + "a redis:// URI with host, port, database and an optional password (e.g. "
+                            + "redis://redis:6379/0), rediss:// for TLS, or redis-sentinel://. "
+                            + "The component connects when it starts and closes the connection when it stops; needs "
+                            + "io.lettuce:lettuce-core on the classpath. While Redis cannot be reached, nothing is "
+                            + "sent (the records fail as retryable). Not together with rateLimitBackend.")
+    private String rateLimitRedisUri;
 
     private final SecretRegistry secrets = new SecretRegistry();
     private final Map<String, OrgThrottle> throttles = new ConcurrentHashMap<>();
     private volatile SaasRuntime runtime;
-    private RateLimitBackend backendInUse;
+    private ComponentRateLimitBackend backendInUse;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -73,7 +90,8 @@ public class KustomerComponent extends HealthCheckComponent implements SSLContex
     protected void doStart() throws Exception {
         super.doStart();
         secrets.register(configuration.getApiKey());
-        backendInUse = rateLimitBackend != null ? rateLimitBackend : new InMemoryRateLimitBackend();
+        backendInUse = ComponentRateLimitBackend.choose("kustomer", rateLimitBackend, rateLimitRedisUri);
+        LOG.debug("kustomer rate limits kept {}", backendInUse);
         runtime = SaasRuntime.start(getCamelContext(), this, "kustomer", transportOptions(), secrets);
     }
 
@@ -110,8 +128,10 @@ public class KustomerComponent extends HealthCheckComponent implements SSLContex
             runtime.close();
             runtime = null;
         }
-        if (backendInUse != null && backendInUse != rateLimitBackend) {
+        if (backendInUse != null) {
+            // after the limiters: nothing asks the backend any more
             backendInUse.close();
+            backendInUse = null;
         }
         super.doStop();
     }
@@ -138,7 +158,7 @@ public class KustomerComponent extends HealthCheckComponent implements SSLContex
     OrgThrottle throttleFor(String baseUrl, KustomerConfiguration endpointConfiguration) {
         OrgThrottle.Settings wanted = OrgThrottle.Settings.of(endpointConfiguration);
         OrgThrottle throttle = throttles.computeIfAbsent(baseUrl,
-                org -> new OrgThrottle(org, wanted, backendInUse, runtime().scheduler()));
+                org -> new OrgThrottle(org, wanted, backendInUse.backend(), runtime().scheduler()));
         if (!throttle.settings().equals(wanted)) {
             throw new IllegalArgumentException("A kustomer endpoint asks for " + wanted + " but another endpoint of "
                     + "the org at " + baseUrl + " already throttles it with " + throttle.settings() + ". An org has "
@@ -212,5 +232,13 @@ public class KustomerComponent extends HealthCheckComponent implements SSLContex
 
     public void setRateLimitBackend(RateLimitBackend rateLimitBackend) {
         this.rateLimitBackend = rateLimitBackend;
+    }
+
+    public String getRateLimitRedisUri() {
+        return rateLimitRedisUri;
+    }
+
+    public void setRateLimitRedisUri(String rateLimitRedisUri) {
+        this.rateLimitRedisUri = rateLimitRedisUri;
     }
 }

@@ -32,6 +32,7 @@ final class OrgThrottle implements RateLimitFeedback, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OrgThrottle.class);
 
     private final String org;
+    private final String keyspace;
     private final Settings settings;
     private final RateLimiter requests;
     private final RateLimiter customerAdmission;
@@ -58,6 +59,7 @@ final class OrgThrottle implements RateLimitFeedback, AutoCloseable {
 
     OrgThrottle(String org, Settings settings, RateLimitBackend backend, ScheduledExecutorService scheduler) {
         this.org = org;
+        this.keyspace = keyspaceOf(org);
         this.settings = settings;
         int orgLimit = settings.adaptive() ? ADAPTIVE_START : settings.requestsPerWindow();
         this.requests = new RateLimiter("kustomer org limit " + org, RateLimit.of(orgLimit, settings.window()),
@@ -73,10 +75,21 @@ final class OrgThrottle implements RateLimitFeedback, AutoCloseable {
         return settings;
     }
 
+    /**
+     * What every limiter key of this org starts with: the component and the org's host (and port and path, for a
+     * proxy or the simulator), e.g. {@code kustomer:api.kustomerapp.com}. The backend may be shared by other orgs,
+     * the zuora-objects component and other JVMs (Redis), where only equal keys may share a count; replicas of an
+     * application reach the same host, so they share it.
+     */
+    static String keyspaceOf(String baseUrl) {
+        String withoutScheme = baseUrl.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://", "");
+        return "kustomer:" + (withoutScheme.endsWith("/")
+                ? withoutScheme.substring(0, withoutScheme.length() - 1) : withoutScheme);
+    }
+
     /** The permit every call of this org takes. */
     Permit orgPermit() {
-        // the backend may be shared between orgs (and JVMs): the key names the org
-        return new Permit(requests, "org:" + org);
+        return new Permit(requests, keyspace + ":org");
     }
 
     /**
@@ -84,8 +97,8 @@ final class OrgThrottle implements RateLimitFeedback, AutoCloseable {
      * customer with a long backlog queues here, not in front of other customers' calls.
      */
     Permit customerAdmission(String customerKey, int count) {
-        // its own key: both limiters may share one backend, where equal keys would share one count
-        return new Permit(customerAdmission, "admission:" + customerKey(customerKey), count);
+        // its own key: both limiters share one backend, where equal keys would share one count
+        return new Permit(customerAdmission, admissionKey(customerKey), count);
     }
 
     /**
@@ -97,8 +110,17 @@ final class OrgThrottle implements RateLimitFeedback, AutoCloseable {
         return new Permit(customerCreates, customerKey(customerKey), count);
     }
 
-    private String customerKey(String customerKey) {
-        return "customer:" + org + ":" + customerKey;
+    private String customerKey(String customer) {
+        return keyspace + ":customer:" + customer;
+    }
+
+    private String admissionKey(String customer) {
+        return keyspace + ":admission:" + customer;
+    }
+
+    /** The admission key of the customer a customer-create key names. */
+    private String admissionKeyOf(String customerCreateKey) {
+        return admissionKey(customerCreateKey.substring((keyspace + ":customer:").length()));
     }
 
     /** The most creates one call may count against one customer (more could never be granted). */
@@ -138,7 +160,7 @@ final class OrgThrottle implements RateLimitFeedback, AutoCloseable {
         for (Permit permit : permits) {
             if (permit.limiter() == customerCreates) {
                 customerCreates.pause(permit.key(), until);
-                customerAdmission.pause("admission:" + permit.key(), until);
+                customerAdmission.pause(admissionKeyOf(permit.key()), until);
                 customerScoped = true;
             }
         }

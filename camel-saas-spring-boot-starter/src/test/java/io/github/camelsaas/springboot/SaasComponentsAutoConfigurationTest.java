@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.mock.env.MockEnvironment;
 
+import io.github.camelsaas.common.ratelimit.InMemoryRateLimitBackend;
 import io.github.camelsaas.kustomer.KustomerComponent;
 import io.github.camelsaas.zuora.objects.ZuoraObjectsComponent;
 
@@ -47,6 +48,20 @@ class SaasComponentsAutoConfigurationTest {
         assertThat(zuora.getConfiguration().getBaseUrl()).isNull();
         assertThat(zuora.getConfiguration().getClientId()).isNull();
         assertThat(zuora.getConfiguration().getMaxConcurrentRequests()).isEqualTo(3);
+    }
+
+    @Test
+    void theSharedRateLimitOptionsBind() {
+        InMemoryRateLimitBackend sharedLimits = new InMemoryRateLimitBackend();
+        camel.getRegistry().bind("sharedLimits", sharedLimits);
+        environment.setProperty("camel.component.kustomer.rate-limit-redis-uri", "redis://:{{missing:pw}}@redis:6379/2");
+        environment.setProperty("camel.component.zuora-objects.rate-limit-backend", "#sharedLimits");
+        KustomerComponent kustomer = bind("kustomer", new KustomerComponent());
+        ZuoraObjectsComponent zuora = bind("zuora-objects", new ZuoraObjectsComponent());
+
+        // bound only: the Redis connection is made when the component starts
+        assertThat(kustomer.getRateLimitRedisUri()).isEqualTo("redis://:pw@redis:6379/2");
+        assertThat(zuora.getRateLimitBackend()).isSameAs(sharedLimits);
     }
 
     @Test

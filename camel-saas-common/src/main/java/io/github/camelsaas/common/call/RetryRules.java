@@ -5,13 +5,15 @@ import java.util.Optional;
 
 import io.github.camelsaas.common.http.HttpTransportException;
 import io.github.camelsaas.common.http.SaasHttpResponse;
+import io.github.camelsaas.common.ratelimit.RateLimitUnavailableException;
 import io.github.camelsaas.common.retry.RetryAfter;
 import io.github.camelsaas.common.retry.RetryClassifier;
 import io.github.camelsaas.common.retry.RetryDecision;
 
 /**
  * The retry rules both vendors document, for components to use as they are or to wrap: a 429 is always retried
- * at the time the server names; a request that never reached the server is always retried; a 5xx, a reset or a
+ * at the time the server names; a request that never reached the server (or was never sent because the shared
+ * rate-limit store could not be asked) is always retried, after a backoff; a 5xx, a reset or a
  * timeout is retried only for idempotent calls, because the server may have acted on it already.
  */
 public final class RetryRules {
@@ -22,7 +24,9 @@ public final class RetryRules {
     public static RetryClassifier<SaasHttpResponse> standard(boolean idempotent) {
         return (response, failure, attempt) -> {
             if (failure != null) {
-                boolean neverSent = failure instanceof HttpTransportException transport && transport.isConnectFailure();
+                // a shared rate-limit store that could not be asked (Redis down) means nothing was sent either
+                boolean neverSent = failure instanceof HttpTransportException transport && transport.isConnectFailure()
+                        || failure instanceof RateLimitUnavailableException;
                 boolean transportFailure = failure instanceof HttpTransportException;
                 return neverSent || (transportFailure && idempotent) ? RetryDecision.retry() : RetryDecision.done();
             }

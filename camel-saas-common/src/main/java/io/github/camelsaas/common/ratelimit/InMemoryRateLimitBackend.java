@@ -47,6 +47,17 @@ public final class InMemoryRateLimitBackend implements RateLimitBackend {
         return CompletableFuture.completedFuture(null);
     }
 
+    @Override
+    public CompletableFuture<Long> pausedUntil(String key, long nowMillis) {
+        KeyState state = states.get(key);
+        if (state == null) {
+            return CompletableFuture.completedFuture(0L);
+        }
+        synchronized (state) {
+            return CompletableFuture.completedFuture(state.pausedUntil);
+        }
+    }
+
     /** Keys currently remembered (for tests of the idle sweep). */
     int keyCount() {
         return states.size();

@@ -4,8 +4,13 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Where the grant history of each key lives: in this JVM ({@link InMemoryRateLimitBackend}) or in a store that
- * several JVMs share. Implementations must make {@link #reserve} atomic per key: two callers, in this JVM or
- * another, never get slots that together break the limit.
+ * several JVMs share ({@code RedisRateLimitBackend}, made by {@link RateLimitBackends#redis}). Implementations must
+ * make {@link #reserve} atomic per key: two callers, in this JVM or another, never get slots that together break
+ * the limit. Keys name what they limit, e.g. {@code kustomer:api.kustomerapp.com:customer:42}: a backend may be
+ * shared by several components and orgs, so callers put their component and org or tenant in the key.
+ *
+ * <p>A shared store may be unreachable: its futures then fail with a {@link RateLimitUnavailableException}, and the
+ * caller sends nothing (fail closed).
  */
 public interface RateLimitBackend extends AutoCloseable {
 
@@ -39,6 +44,13 @@ public interface RateLimitBackend extends AutoCloseable {
 
     /** No grant for {@code key} before {@code untilMillis} (a 429 or an exhausted quota said so). */
     CompletableFuture<Void> pause(String key, long untilMillis);
+
+    /**
+     * Until when {@code key} is paused by {@link #pause}, in the caller's clock; {@code nowMillis} or earlier when it
+     * is not. For callers that obey a server's pause without taking a grant (a Zuora tenant without a client rate
+     * limit still waits out a 429 another JVM was given).
+     */
+    CompletableFuture<Long> pausedUntil(String key, long nowMillis);
 
     @Override
     default void close() {

@@ -113,7 +113,13 @@ public final class RateLimiter implements AutoCloseable {
         long untilMillis = until.toEpochMilli() + (until.getNano() % 1_000_000 == 0 ? 0 : 1);
         localPauses.merge(key, untilMillis, Math::max);
         LOG.debug("{}: key {} paused until {}", name, key, until);
-        return backend.pause(key, untilMillis);
+        return backend.pause(key, untilMillis).whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                // this JVM still waits (local pause); only the other JVMs sharing the backend are not told
+                LOG.warn("{}: the pause of key {} until {} could not be shared: {}", name, key, until,
+                        failure.getCause() != null ? failure.getCause().getMessage() : failure.getMessage());
+            }
+        });
     }
 
     /** Fails every pending acquire; later acquires fail at once. Does not close the shared backend. */

@@ -7,6 +7,7 @@ import java.time.Instant;
 
 import io.github.camelsaas.common.http.HttpTransportException;
 import io.github.camelsaas.common.http.SaasHttpResponse;
+import io.github.camelsaas.common.ratelimit.RateLimitUnavailableException;
 import io.github.camelsaas.common.retry.RetryClassifier;
 import io.github.camelsaas.common.retry.RetryDecision;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,13 @@ class RetryRulesTest {
         assertThat(create.classify(null, reset, 1).isRetry()).isFalse();
         assertThat(read.classify(null, reset, 1).isRetry()).isTrue();
         assertThat(read.classify(null, new IOException("other"), 1).isRetry()).isFalse();
+    }
+
+    @Test
+    void aCallNotSentBecauseTheSharedRateLimitStoreWasDownIsRetriedEvenForACreate() {
+        RateLimitUnavailableException redisDown = new RateLimitUnavailableException("Redis down", null);
+        assertThat(create.classify(null, redisDown, 1).isRetry()).isTrue();
+        assertThat(create.classify(null, redisDown, 1).notBefore()).isNull(); // after a backoff
     }
 
     @Test

@@ -7,13 +7,13 @@ import java.util.Collections;
 import java.util.List;
 
 /** Checks the one guarantee: no span of length W holds more than N grant times. */
-final class SlidingWindowAssert {
+public final class SlidingWindowAssert {
 
     private SlidingWindowAssert() {
     }
 
     /** With the grants sorted, every N+1 consecutive grants must stretch over at least W. */
-    static void assertAtMostNInAnySpan(List<Long> grantTimes, int permits, long windowMillis) {
+    public static void assertAtMostNInAnySpan(List<Long> grantTimes, int permits, long windowMillis) {
         List<Long> sorted = new ArrayList<>(grantTimes);
         Collections.sort(sorted);
         for (int i = permits; i < sorted.size(); i++) {

@@ -84,6 +84,10 @@ public class ZuoraObjectsComponentConfigurer extends PropertyConfigurerSupport i
         case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "proxyprotocol":
         case "proxyProtocol": getOrCreateConfiguration(target).setProxyProtocol(property(camelContext, java.lang.String.class, value)); return true;
+        case "ratelimitbackend":
+        case "rateLimitBackend": target.setRateLimitBackend(property(camelContext, io.github.camelsaas.common.ratelimit.RateLimitBackend.class, value)); return true;
+        case "ratelimitredisuri":
+        case "rateLimitRedisUri": target.setRateLimitRedisUri(property(camelContext, java.lang.String.class, value)); return true;
         case "ratelimitwindow":
         case "rateLimitWindow": getOrCreateConfiguration(target).setRateLimitWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requestsperminute":
@@ -101,6 +105,11 @@ public class ZuoraObjectsComponentConfigurer extends PropertyConfigurerSupport i
         case "zuoraVersion": getOrCreateConfiguration(target).setZuoraVersion(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
+    }
+
+    @Override
+    public String[] getAutowiredNames() {
+        return new String[]{"rateLimitBackend"};
     }
 
     @Override
@@ -160,6 +169,10 @@ public class ZuoraObjectsComponentConfigurer extends PropertyConfigurerSupport i
         case "proxyPort": return java.lang.Integer.class;
         case "proxyprotocol":
         case "proxyProtocol": return java.lang.String.class;
+        case "ratelimitbackend":
+        case "rateLimitBackend": return io.github.camelsaas.common.ratelimit.RateLimitBackend.class;
+        case "ratelimitredisuri":
+        case "rateLimitRedisUri": return java.lang.String.class;
         case "ratelimitwindow":
         case "rateLimitWindow": return long.class;
         case "requestsperminute":
@@ -237,6 +250,10 @@ public class ZuoraObjectsComponentConfigurer extends PropertyConfigurerSupport i
         case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
         case "proxyprotocol":
         case "proxyProtocol": return getOrCreateConfiguration(target).getProxyProtocol();
+        case "ratelimitbackend":
+        case "rateLimitBackend": return target.getRateLimitBackend();
+        case "ratelimitredisuri":
+        case "rateLimitRedisUri": return target.getRateLimitRedisUri();
         case "ratelimitwindow":
         case "rateLimitWindow": return getOrCreateConfiguration(target).getRateLimitWindow();
         case "requestsperminute":

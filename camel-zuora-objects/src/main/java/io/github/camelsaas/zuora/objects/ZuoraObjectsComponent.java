@@ -7,9 +7,13 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.github.camelsaas.common.component.SaasRuntime;
 import io.github.camelsaas.common.http.HttpTransport;
+import io.github.camelsaas.common.ratelimit.ComponentRateLimitBackend;
+import io.github.camelsaas.common.ratelimit.RateLimitBackend;
 import io.github.camelsaas.common.redact.SecretRegistry;
 import io.github.camelsaas.zuora.objects.api.TenantKey;
 import io.github.camelsaas.zuora.objects.api.TransportPool;
@@ -24,12 +28,33 @@ import io.github.camelsaas.zuora.objects.api.ZuoraTenant;
 @Component("zuora-objects")
 public class ZuoraObjectsComponent extends HealthCheckComponent {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ZuoraObjectsComponent.class);
+
     @Metadata(description = "Component-wide configuration that every endpoint starts from")
     private ZuoraObjectsConfiguration configuration = new ZuoraObjectsConfiguration();
+
+    @Metadata(label = "throttling", autowired = true,
+              description = "Where each tenant's rate limit (requestsPerMinute) and the pauses Zuora asks for (429, "
+                            + "RateLimit-Remaining: 0) are kept: in this JVM by default. A shared store (a "
+                            + "RateLimitBackend bean, e.g. a RedisRateLimitBackend, referenced as #name or autowired "
+                            + "when the registry holds exactly one) lets several JVMs keep them together. The bean's "
+                            + "owner closes it.")
+    private RateLimitBackend rateLimitBackend;
+
+    @Metadata(label = "throttling", secret = true,
+              description = "A Redis server that holds each tenant's rate limit and pauses, so that every replica "
+                            + "of the application keeps them together: a redis:// URI with host, port, database and "
+                            + "an optional password (e.g. redis://redis:6379/0), rediss:// for TLS, or "
+                            + "redis-sentinel://. The component connects when it starts and "
+                            + "closes the connection when it stops; needs io.lettuce:lettuce-core on the classpath. "
+                            + "While Redis cannot be reached, nothing is sent (the records fail as retryable). "
+                            + "maxConcurrentRequests stays per JVM. Not together with rateLimitBackend.")
+    private String rateLimitRedisUri;
 
     private final Map<TenantKey, ZuoraTenant> tenants = new HashMap<>();
     private SaasRuntime runtime;
     private TransportPool transports;
+    private ComponentRateLimitBackend backendInUse;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -44,6 +69,8 @@ public class ZuoraObjectsComponent extends HealthCheckComponent {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        backendInUse = ComponentRateLimitBackend.choose("zuora-objects", rateLimitBackend, rateLimitRedisUri);
+        LOG.debug("zuora-objects rate limits and pauses kept {}", backendInUse);
         TransportSettings settings = TransportSettings.of(configuration);
         runtime = SaasRuntime.start(getCamelContext(), this, "zuora-objects",
                 settings.toOptions(getCamelContext()), new SecretRegistry());
@@ -66,6 +93,10 @@ public class ZuoraObjectsComponent extends HealthCheckComponent {
             runtime.close();
             runtime = null;
         }
+        if (backendInUse != null) {
+            backendInUse.close();
+            backendInUse = null;
+        }
         super.doStop();
     }
 
@@ -83,7 +114,8 @@ public class ZuoraObjectsComponent extends HealthCheckComponent {
         TenantKey key = ZuoraTenant.keyOf(endpointConfiguration);
         ZuoraTenant tenant = tenants.get(key);
         if (tenant == null) {
-            tenant = ZuoraTenant.create(endpointConfiguration, runtime(), transportFor(endpointConfiguration));
+            tenant = ZuoraTenant.create(endpointConfiguration, runtime(), transportFor(endpointConfiguration),
+                    backendInUse.backend());
             tenants.put(key, tenant);
         } else {
             tenant.requireSameSettings(endpointConfiguration, endpointName);
@@ -103,5 +135,21 @@ public class ZuoraObjectsComponent extends HealthCheckComponent {
 
     public void setConfiguration(ZuoraObjectsConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    public RateLimitBackend getRateLimitBackend() {
+        return rateLimitBackend;
+    }
+
+    public void setRateLimitBackend(RateLimitBackend rateLimitBackend) {
+        this.rateLimitBackend = rateLimitBackend;
+    }
+
+    public String getRateLimitRedisUri() {
+        return rateLimitRedisUri;
+    }
+
+    public void setRateLimitRedisUri(String rateLimitRedisUri) {
+        this.rateLimitRedisUri = rateLimitRedisUri;
     }
 }

@@ -12,8 +12,8 @@ import io.github.camelsaas.common.call.Permit;
 import io.github.camelsaas.common.call.RateLimitFeedback;
 import io.github.camelsaas.common.component.SaasRuntime;
 import io.github.camelsaas.common.http.HttpTransport;
-import io.github.camelsaas.common.ratelimit.InMemoryRateLimitBackend;
 import io.github.camelsaas.common.ratelimit.RateLimit;
+import io.github.camelsaas.common.ratelimit.RateLimitBackend;
 import io.github.camelsaas.common.ratelimit.RateLimiter;
 import io.github.camelsaas.common.retry.Retrier;
 import io.github.camelsaas.common.retry.RetryPolicy;
@@ -71,10 +71,20 @@ public final class ZuoraTenant implements AutoCloseable {
     }
 
     /**
+     * The tenant's key in the rate-limit backend, e.g. {@code zuora-objects:rest.zuora.com#3f9a02c1}: the component,
+     * the host and a digest of the credentials. Replicas of an application use the same ones, so they share the
+     * key (and, with Redis, one count and one pause).
+     */
+    static String limiterKey(TenantKey key) {
+        return "zuora-objects:" + key.label();
+    }
+
+    /**
      * @param transport the transport token calls use (the first endpoint's)
+     * @param backend   where the tenant's rate limit and pause are kept (the component's; not closed here)
      */
     public static ZuoraTenant create(ZuoraObjectsConfiguration configuration, SaasRuntime runtime,
-                                     HttpTransport transport) {
+                                     HttpTransport transport, RateLimitBackend backend) {
         TenantKey key = keyOf(configuration);
         String owner = "zuora-objects tenant " + key.label();
         Executor workers = runtime.workers();
@@ -92,9 +102,9 @@ public final class ZuoraTenant implements AutoCloseable {
         AsyncSemaphore concurrency = new AsyncSemaphore(owner, configuration.getMaxConcurrentRequests(), workers);
         RateLimiter limiter = configuration.getRequestsPerMinute() == 0 ? null
                 : new RateLimiter(owner + " rate limit", RateLimit.of(configuration.getRequestsPerMinute(),
-                        Duration.ofMillis(configuration.getRateLimitWindow())), new InMemoryRateLimitBackend(),
-                        runtime.scheduler());
-        TenantPause pause = new TenantPause(owner, runtime.scheduler(), System::currentTimeMillis);
+                        Duration.ofMillis(configuration.getRateLimitWindow())), backend, runtime.scheduler());
+        TenantPause pause = new TenantPause(owner, limiterKey(key), backend, runtime.scheduler(),
+                System::currentTimeMillis);
         if (configuration.getMaxConcurrentRequests() > ZuoraLimits.TENANT_CONCURRENCY_LIMIT) {
             LOG.warn("Zuora tenant {}: maxConcurrentRequests={} is above Zuora's default limit of {} calls in flight "
                      + "per tenant; expect 429 answers unless Zuora raised the tenant's limit", key.label(),
@@ -134,7 +144,7 @@ public final class ZuoraTenant implements AutoCloseable {
 
     /** The client rate-limit permit every call takes, when requestsPerMinute is set. */
     public Optional<Permit> permit() {
-        return limiter == null ? Optional.empty() : Optional.of(new Permit(limiter, key.label()));
+        return limiter == null ? Optional.empty() : Optional.of(new Permit(limiter, limiterKey(key)));
     }
 
     public RateLimitFeedback feedback() {

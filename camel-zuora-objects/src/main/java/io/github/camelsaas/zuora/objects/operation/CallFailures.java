@@ -5,6 +5,7 @@ import java.util.concurrent.CompletionException;
 import io.github.camelsaas.common.async.StoppedException;
 import io.github.camelsaas.common.failure.FailedRecord;
 import io.github.camelsaas.common.http.HttpTransportException;
+import io.github.camelsaas.common.ratelimit.RateLimitUnavailableException;
 import io.github.camelsaas.common.redact.SecretRegistry;
 import io.github.camelsaas.zuora.objects.ZuoraApiException;
 import io.github.camelsaas.zuora.objects.ZuoraAuthenticationException;
@@ -22,7 +23,8 @@ final class CallFailures {
     static FailedRecord of(int index, Object record, Throwable failure, boolean idempotent, SecretRegistry secrets) {
         Throwable cause = unwrap(failure);
         String message = secrets.redact(String.valueOf(cause.getMessage()));
-        if (cause instanceof StoppedException) {
+        if (cause instanceof StoppedException || cause instanceof RateLimitUnavailableException) {
+            // nothing was sent: the component stopped, or the shared rate-limit store (Redis) could not be asked
             return FailedRecord.notSent(index, record, message, true);
         }
         if (cause instanceof HttpTransportException transport) {

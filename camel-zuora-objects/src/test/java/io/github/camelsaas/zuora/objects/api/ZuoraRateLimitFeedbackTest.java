@@ -10,11 +10,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.github.camelsaas.common.http.SaasHttpResponse;
+import io.github.camelsaas.common.ratelimit.InMemoryRateLimitBackend;
 
 class ZuoraRateLimitFeedbackTest {
 
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-    private final TenantPause pause = new TenantPause("test", scheduler, System::currentTimeMillis);
+    private final TenantPause pause = new TenantPause("test", "zuora-objects:test", new InMemoryRateLimitBackend(),
+            scheduler, System::currentTimeMillis);
     private final ZuoraRateLimitFeedback feedback = new ZuoraRateLimitFeedback("tenant", pause);
 
     @AfterEach

@@ -1,0 +1,28 @@
+package io.github.camelsaas.kustomer.replicas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * lettuce-core is an optional dependency: an application that sets rateLimitRedisUri without it must be told what
+ * to add when the route starts, not fail later with a NoClassDefFoundError. Run in a JVM whose classpath lacks it.
+ */
+class KustomerWithoutRedisClientTest {
+
+    @Test
+    void rateLimitRedisUriWithoutLettuceFailsTheStartSayingWhatToAdd() throws Exception {
+        List<String> outputs;
+        try (Replicas replica = Replicas.start(1, entry -> !entry.contains("lettuce-core"),
+                "http://127.0.0.1:9", "customer", "warm-up", "1", "20", "1000", "redis://127.0.0.1:6379/0")) {
+            replica.awaitReadyAndGo(30);
+            outputs = replica.awaitOutputs(30);
+        }
+
+        assertThat(outputs.get(0)).startsWith("FAILED")
+                .contains("rateLimitRedisUri needs the Redis client: add io.lettuce:lettuce-core")
+                .doesNotContain("NoClassDefFoundError");
+    }
+}

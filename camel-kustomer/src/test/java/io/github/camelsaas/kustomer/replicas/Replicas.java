@@ -1,0 +1,110 @@
+package io.github.camelsaas.kustomer.replicas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Starts {@link ReplicaMain} in JVMs of their own, on this test's classpath, releases them at once and collects
+ * what each printed. Every JVM is killed at the end whatever happened.
+ */
+final class Replicas implements AutoCloseable {
+
+    private final List<Process> processes = new ArrayList<>();
+    private final List<CompletableFuture<String>> outputs = new ArrayList<>();
+    private final CountDownLatch ready;
+
+    private Replicas(int count) {
+        this.ready = new CountDownLatch(count);
+    }
+
+    /** {@code count} replicas, each with {@code args} for {@link ReplicaMain}; returns once all are started. */
+    static Replicas start(int count, Predicate<String> classpathEntry, String... args) throws Exception {
+        Replicas replicas = new Replicas(count);
+        for (int i = 0; i < count; i++) {
+            replicas.launch(classpathEntry, args);
+        }
+        return replicas;
+    }
+
+    private void launch(Predicate<String> classpathEntry, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-Dlog4j2.configurationFile=log4j2-replica.xml", "-cp", classpath(classpathEntry),
+                ReplicaMain.class.getName()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        processes.add(process);
+        outputs.add(CompletableFuture.supplyAsync(() -> readAll(process)));
+    }
+
+    private String readAll(Process process) {
+        StringBuilder text = new StringBuilder();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                text.append(line).append('\n');
+                if (line.equals("READY") || line.startsWith("FAILED")) {
+                    ready.countDown();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+
+    /** Waits until every replica started (or failed to), then tells them all to go. */
+    void awaitReadyAndGo(long timeoutSeconds) throws Exception {
+        assertThat(ready.await(timeoutSeconds, TimeUnit.SECONDS)).as("every replica started").isTrue();
+        for (Process process : processes) {
+            if (process.isAlive()) {
+                Writer in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+                in.write("GO\n");
+                in.flush();
+            }
+        }
+    }
+
+    /** What each replica printed, once all have exited. */
+    List<String> awaitOutputs(long timeoutSeconds) throws Exception {
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < processes.size(); i++) {
+            assertThat(processes.get(i).waitFor(timeoutSeconds, TimeUnit.SECONDS)).as("replica %d exited", i).isTrue();
+            texts.add(outputs.get(i).get(timeoutSeconds, TimeUnit.SECONDS));
+        }
+        return texts;
+    }
+
+    @Override
+    public void close() {
+        processes.forEach(Process::destroyForcibly);
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** Surefire's test classpath (its booter jar hides it from java.class.path), filtered. */
+    private static String classpath(Predicate<String> keep) {
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        return Stream.of(classpath.split(File.pathSeparator)).filter(keep)
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+}

@@ -1,0 +1,122 @@
+package io.github.camelsaas.common.ratelimit.redis;
+
+import static io.github.camelsaas.common.ratelimit.SlidingWindowAssert.assertAtMostNInAnySpan;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.github.camelsaas.common.ratelimit.InMemoryRateLimitBackend;
+import io.github.camelsaas.common.ratelimit.RateLimit;
+import io.github.camelsaas.common.ratelimit.RateLimitBackend;
+import io.github.camelsaas.common.ratelimit.RateLimiter;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two backends with two separate Redis clients (two connections, as two JVMs would have), on the Redis server's
+ * clock as in production, each behind its own {@link RateLimiter}: together they keep one limit and one pause.
+ */
+class RedisSharedAcrossClientsTest {
+
+    private static final RateLimit FOUR_PER_400_MS = RateLimit.of(4, Duration.ofMillis(400));
+
+    private static LocalRedisServer redis;
+
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+
+    @BeforeAll
+    static void startRedis() {
+        redis = LocalRedisServer.startOrSkip();
+    }
+
+    @AfterAll
+    static void stopRedis() {
+        if (redis != null) {
+            redis.stop();
+        }
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        for (AutoCloseable closeable : closeables) {
+            closeable.close();
+        }
+        scheduler.shutdownNow();
+    }
+
+    private RedisRateLimitBackend backend(String prefix) {
+        RedisRateLimitBackend backend = RedisRateLimitBackend.builder(redis.uri()).keyPrefix(prefix).connect();
+        closeables.add(backend);
+        return backend;
+    }
+
+    private RateLimiter limiter(RateLimitBackend backend) {
+        RateLimiter limiter = new RateLimiter("test", FOUR_PER_400_MS, backend, scheduler);
+        closeables.add(0, limiter);
+        return limiter;
+    }
+
+    @Test
+    void twoClientsTogetherGrantAtMostNPerWindow() throws Exception {
+        List<Long> grantedAt = grantTimes(limiter(backend("shared-1:")), limiter(backend("shared-1:")));
+
+        assertThat(grantedAt).hasSize(16);
+        assertAtMostNInAnySpan(grantedAt, 4, 400);
+        // and the limit is used: 16 grants at 4 per 400 ms (+5% margin) take about three windows, not more
+        assertThat(Collections.max(grantedAt)).isLessThan(3 * 420 + 400);
+    }
+
+    @Test
+    void inMemoryBackendsOfTwoJvmsWouldEachGrantTheFullLimit() throws Exception {
+        // the same run without the shared store: the check above would fail, which is why it exists
+        List<Long> grantedAt = grantTimes(limiter(new InMemoryRateLimitBackend()),
+                limiter(new InMemoryRateLimitBackend()));
+
+        long inFirstWindow = grantedAt.stream().filter(time -> time < 400).count();
+        assertThat(inFirstWindow).isEqualTo(8);
+    }
+
+    @Test
+    void aPauseSetThroughOneClientHoldsTheOthersGrants() throws Exception {
+        RedisRateLimitBackend told = backend("shared-2:");
+        RedisRateLimitBackend other = backend("shared-2:");
+        Instant until = Instant.now().plusMillis(600);
+
+        limiter(told).pause("zuora-objects:tenant", until).get(5, TimeUnit.SECONDS);
+
+        long now = System.currentTimeMillis();
+        // both run on the Redis clock; only the loopback round trips separate the two translations
+        assertThat(other.pausedUntil("zuora-objects:tenant", now).get(5, TimeUnit.SECONDS))
+                .isBetween(until.toEpochMilli() - 50, until.toEpochMilli() + 50);
+        Instant grantedAt = limiter(other).acquire("zuora-objects:tenant").thenApply(ignored -> Instant.now())
+                .get(5, TimeUnit.SECONDS);
+        assertThat(grantedAt).isAfterOrEqualTo(until.minusMillis(50));
+        assertThat(other.pausedUntil("zuora-objects:other-tenant", now).get(5, TimeUnit.SECONDS)).isEqualTo(now);
+    }
+
+    /** 8 permits of one key from each limiter at once; when each was granted, in ms from the start. */
+    private static List<Long> grantTimes(RateLimiter first, RateLimiter second) throws Exception {
+        List<Long> grantedAt = Collections.synchronizedList(new ArrayList<>());
+        List<CompletableFuture<Void>> permits = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < 8; i++) {
+            for (RateLimiter limiter : List.of(first, second)) {
+                permits.add(limiter.acquire("kustomer:host:customer:1")
+                        .thenRun(() -> grantedAt.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start))));
+            }
+        }
+        CompletableFuture.allOf(permits.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+        return new ArrayList<>(grantedAt);
+    }
+}
