@@ -46,7 +46,7 @@ class EndpointRefusalSecretsTest {
         "zuora-objects:Order?baseUrl=http://rest.example.com&clientId=RAW(id-1)&clientSecret=RAW(" + CLIENT_SECRET + ")"
             + "                                                   | allowInsecureHttp=true",
         "zuora-objects:Order?accessToken=RAW(" + CLIENT_SECRET + ")&clientId=RAW(id-1)&clientSecret=RAW(s-123456)"
-            + "                                                   | Set either accessToken, or clientId and clientSecret",
+            + "                                                   | Set either accessToken, or clientId and",
     })
     void theRefusalSaysWhyAndNeverShowsTheCredentials(String uri, String reason) {
         Throwable refused = catchThrowable(() -> context.getEndpoint(uri));

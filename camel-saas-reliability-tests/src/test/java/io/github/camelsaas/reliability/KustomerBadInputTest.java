@@ -235,7 +235,8 @@ class KustomerBadInputTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "../customers", "a/../../b", "..%2F..%2Fcustomers", "a?b=c", "a#b", "a b", "é", "%2E%2E" })
+    @ValueSource(strings = { "../customers", "a/../../b", "..%2F..%2Fcustomers", "a?b=c", "a#b", "a b", "é",
+                             "%2E%2E" })
     void pathCharactersInAnIdStayInsideTheirOneEncodedSegment(String id) {
         Exchange exchange = send("kustomer:kobjects?klass=order&operation=get", null,
                 Map.of(KustomerConstants.ID, id));
