@@ -125,7 +125,8 @@ public class KustomerConfiguration implements Cloneable {
 
     /**
      * Whether records are checked against Kustomer's rules before sending (custom attribute types by name suffix,
-     * KObject title and properties, tags); an invalid record is reported with all its violations and never sent.
+     * KObject properties, lengths and image URLs, tags, externalId length, createdAt and importedAt dates); an invalid
+     * record is reported with all its violations and never sent.
      */
     @UriParam(defaultValue = "true")
     private boolean validate = true;

@@ -75,7 +75,7 @@ public class KustomerEndpoint extends DefaultEndpoint {
             coalescer = new CreateCoalescer(name, configuration.getBulkSize(),
                     Duration.ofMillis(configuration.getBatchWindow()), runtime.scheduler(), bulkWriter);
         }
-        writes = new RecordWrites(configuration, recordWriter, bulkWriter, coalescer);
+        writes = new RecordWrites(configuration, client.json(), recordWriter, bulkWriter, coalescer);
         reads = new ResourceReads(client);
     }
 

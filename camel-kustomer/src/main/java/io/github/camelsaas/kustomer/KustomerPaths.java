@@ -56,10 +56,47 @@ final class KustomerPaths {
     }
 
     /**
+     * What makes a value unfit for a path segment, or null when it is fine. Encoding keeps everything else in its
+     * segment, but not these: {@code .} and {@code ..} are dot segments, which any URL normaliser on the way (a
+     * proxy, a gateway, the server) resolves away, so {@code /v1/customers/../klasses/order} would create a KObject
+     * linked to no customer; and no id, email or external id holds a control character (a CR or LF is a broken
+     * value, such as a line read with its line break).
+     */
+    static String segmentProblem(String value) {
+        if (value.isEmpty()) {
+            return "is empty";
+        }
+        if (value.equals(".") || value.equals("..")) {
+            return "is '" + value + "', which a URL path resolves as a relative reference";
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c)) {
+                return "contains a control character at position " + i;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * @param  where                    what the value is, for the message: e.g. "header CamelKustomerId"
+     * @throws IllegalArgumentException when the value is unfit for a path segment
+     */
+    static String requireSegment(String value, String where) {
+        String problem = segmentProblem(value);
+        if (problem != null) {
+            throw new IllegalArgumentException(where + " " + problem + ": it cannot name a Kustomer resource");
+        }
+        return value;
+    }
+
+    /**
      * Percent-encodes a value for one path segment: everything but RFC 3986's unreserved characters and {@code @}
      * (kept so email lookups stay readable), so an id holding a slash, a space or a plus cannot change the path.
+     * Callers check their values first ({@link #segmentProblem}); this refuses them too, as a last line.
      */
     static String segment(String value) {
+        requireSegment(value, "a value for the URL path");
         StringBuilder encoded = new StringBuilder(value.length());
         for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xff);

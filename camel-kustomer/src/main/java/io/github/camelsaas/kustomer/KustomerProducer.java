@@ -89,13 +89,18 @@ public class KustomerProducer extends DefaultAsyncProducer {
         }
         boolean single = !isList(body);
         List<Map<String, Object>> records = endpoint.client().json().toRecords(body);
-        WriteTarget target = new WriteTarget(resource, klass, message.getHeader(KustomerConstants.CUSTOMER_ID,
-                String.class), message.getHeader(KustomerConstants.EXTERNAL_ID, String.class),
-                message.getHeader(KustomerConstants.EMAIL, String.class),
-                message.getHeader(KustomerConstants.ID, String.class), single, stats);
+        WriteTarget target = new WriteTarget(resource, klass, pathHeader(message, KustomerConstants.CUSTOMER_ID),
+                pathHeader(message, KustomerConstants.EXTERNAL_ID), pathHeader(message, KustomerConstants.EMAIL),
+                pathHeader(message, KustomerConstants.ID), single, stats);
         LOG.debug("kustomer:{} {}: {} record(s)", target.describe(), operation, records.size());
         return endpoint.writes().write(target, operation, records)
                 .thenApply(result -> finish(target, operation, result));
+    }
+
+    /** A header whose value may go into a URL path; refused (the message fails, nothing is sent) if it cannot. */
+    private static String pathHeader(Message message, String header) {
+        String value = message.getHeader(header, String.class);
+        return value == null ? null : KustomerPaths.requireSegment(value, "header " + header);
     }
 
     /** Whether the body holds a list of records (even of one) rather than a single record. */

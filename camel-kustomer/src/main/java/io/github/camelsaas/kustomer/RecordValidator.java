@@ -11,13 +11,21 @@ import java.util.regex.Pattern;
 
 /**
  * Kustomer's body rules that a record can be checked against before it is sent (validate=true): custom attribute
- * names and values by suffix, tags, and for KObjects the title and the allowed top-level properties. Every violation
- * of a record is collected, so one report tells everything to fix.
+ * names and values by suffix, tags, externalId length, the createdAt and importedAt dates, and for KObjects the
+ * allowed top-level properties, title, description, icon and images. Every violation of a record is collected, so
+ * one report tells everything to fix.
  */
 final class RecordValidator {
 
     static final int MAX_TITLE_LENGTH = 256;
     static final int MAX_TAGS = 20;
+    static final int MAX_EXTERNAL_ID_LENGTH = 256;
+    static final int MAX_DESCRIPTION_LENGTH = 10_240;
+    static final int MAX_ICON_LENGTH = 64;
+    static final int MAX_IMAGES = 20;
+
+    /** Dates every resource's create and update schema has. */
+    private static final List<String> DATE_TIMES = List.of("createdAt", "importedAt");
 
     /** Kustomer's tag pattern: 1-64 characters, Latin-1 letters allowed, not starting with a space. */
     private static final Pattern TAG =
@@ -42,6 +50,13 @@ final class RecordValidator {
         List<String> violations = new ArrayList<>();
         if (resource == KustomerResource.kobjects) {
             checkKObject(operation, record, violations);
+        }
+        checkExternalId(record.get("externalId"), resource == KustomerResource.kobjects ? 1 : 0, violations);
+        for (String member : DATE_TIMES) {
+            Object value = record.get(member);
+            if (value != null && !CustomAttributeRules.isDateTime(value)) {
+                violations.add(member + " must be an ISO-8601 date-time with offset such as 2024-05-01T12:00:00Z");
+            }
         }
         CustomAttributeRules.check(record.get("custom"), violations);
         checkTags(record.get("tags"), violations);
@@ -69,6 +84,56 @@ final class RecordValidator {
             int length = text.codePointCount(0, text.length());
             if (length < 1 || length > MAX_TITLE_LENGTH) {
                 violations.add("title must be 1-" + MAX_TITLE_LENGTH + " characters, was " + length);
+            }
+        }
+        checkMaxLength("description", record.get("description"), MAX_DESCRIPTION_LENGTH, violations);
+        checkMaxLength("icon", record.get("icon"), MAX_ICON_LENGTH, violations);
+        checkImages(record.get("images"), violations);
+    }
+
+    private static void checkExternalId(Object externalId, int minLength, List<String> violations) {
+        if (externalId == null) {
+            return;
+        }
+        if (!(externalId instanceof String text)) {
+            violations.add("externalId must be a string, was " + CustomAttributeRules.kind(externalId));
+            return;
+        }
+        int length = text.codePointCount(0, text.length());
+        if (length < minLength || length > MAX_EXTERNAL_ID_LENGTH) {
+            violations.add("externalId must be " + minLength + "-" + MAX_EXTERNAL_ID_LENGTH + " characters, was "
+                    + length);
+        }
+    }
+
+    private static void checkMaxLength(String member, Object value, int maxLength, List<String> violations) {
+        if (value == null) {
+            return;
+        }
+        if (!(value instanceof String text)) {
+            violations.add(member + " must be a string, was " + CustomAttributeRules.kind(value));
+            return;
+        }
+        int length = text.codePointCount(0, text.length());
+        if (length > maxLength) {
+            violations.add(member + " must be at most " + maxLength + " characters, was " + length);
+        }
+    }
+
+    private static void checkImages(Object images, List<String> violations) {
+        if (images == null) {
+            return;
+        }
+        if (!(images instanceof List<?> list)) {
+            violations.add("images must be an array of URLs, was " + CustomAttributeRules.kind(images));
+            return;
+        }
+        if (list.size() > MAX_IMAGES) {
+            violations.add("images has " + list.size() + " items, at most " + MAX_IMAGES + " allowed");
+        }
+        for (int i = 0; i < list.size(); i++) {
+            if (!CustomAttributeRules.isAbsoluteUri(list.get(i))) {
+                violations.add("images[" + i + "] must be an absolute URL");
             }
         }
     }

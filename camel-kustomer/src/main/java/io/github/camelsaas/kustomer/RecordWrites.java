@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import io.github.camelsaas.common.failure.FailedRecord;
 import io.github.camelsaas.common.failure.OutcomeCollector;
 import io.github.camelsaas.common.failure.RecordOutcome;
+import io.github.camelsaas.common.json.JsonRecords;
 
 /**
  * Writes the records of one exchange (create, update, upsert): checks each one (nothing is sent for an invalid
@@ -19,14 +20,16 @@ import io.github.camelsaas.common.failure.RecordOutcome;
 final class RecordWrites {
 
     private final KustomerConfiguration configuration;
+    private final JsonRecords json;
     private final RecordWriter recordWriter;
     private final BulkWriter bulkWriter;
     private final CreateCoalescer coalescer;
 
     /** @param coalescer null unless batchWindow is set */
-    RecordWrites(KustomerConfiguration configuration, RecordWriter recordWriter, BulkWriter bulkWriter,
-                 CreateCoalescer coalescer) {
+    RecordWrites(KustomerConfiguration configuration, JsonRecords json, RecordWriter recordWriter,
+                 BulkWriter bulkWriter, CreateCoalescer coalescer) {
         this.configuration = configuration;
+        this.json = json;
         this.recordWriter = recordWriter;
         this.bulkWriter = bulkWriter;
         this.coalescer = coalescer;
@@ -43,8 +46,17 @@ final class RecordWrites {
         for (int index = 0; index < records.size(); index++) {
             Map<String, Object> record = records.get(index);
             List<String> violations = violations(target, operation, record);
+            Map<String, Object> body = violations.isEmpty() ? body(target, operation, record) : record;
+            if (violations.isEmpty() && !inBulk(target, operation)) {
+                // a bulk chunk measures its items itself; a record sent alone must fit Kustomer's limit too
+                long bytes = json.serializedSize(body);
+                if (bytes > BulkWriter.MAX_BODY_BYTES) {
+                    violations.add("the record alone is " + bytes + " bytes of JSON, over Kustomer's 100 kB request "
+                            + "limit");
+                }
+            }
             if (violations.isEmpty()) {
-                valid.add(new WriteItem(index, record, body(target, operation, record)));
+                valid.add(new WriteItem(index, record, body));
             } else {
                 outcomes.fail(FailedRecord.validation(index, record, String.join("; ", violations)));
                 invalid.set(index);
@@ -63,8 +75,7 @@ final class RecordWrites {
 
     private CompletableFuture<Void> dispatch(WriteTarget target, KustomerOperation operation, List<WriteItem> valid,
                                              OutcomeCollector<Object> outcomes) {
-        boolean inBulk = configuration.isBulk() && !target.singleRecord() && operation != KustomerOperation.upsert;
-        if (inBulk) {
+        if (inBulk(target, operation)) {
             return bulkWriter.write(target, valid, operation == KustomerOperation.update, outcomes);
         }
         List<CompletableFuture<Void>> writes = new ArrayList<>(valid.size());
@@ -80,7 +91,15 @@ final class RecordWrites {
         return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
     }
 
-    /** The rules the record breaks (validate=true), and what the operation itself needs from it (always). */
+    /** Whether the records go to a /bulk endpoint (a list body, bulk on, not an upsert). */
+    private boolean inBulk(WriteTarget target, KustomerOperation operation) {
+        return configuration.isBulk() && !target.singleRecord() && operation != KustomerOperation.upsert;
+    }
+
+    /**
+     * The rules the record breaks (validate=true), and what the operation itself needs from it (always): the ids it
+     * looks up by, and values that must go into a URL path without changing it.
+     */
     private List<String> violations(WriteTarget target, KustomerOperation operation, Map<String, Object> record) {
         List<String> violations = configuration.isValidate()
                 ? RecordValidator.violations(target.resource(), operation, record) : new ArrayList<>();
@@ -94,7 +113,36 @@ final class RecordWrites {
                     + KustomerConstants.EXTERNAL_ID + ")"
                     + (target.resource() == KustomerResource.customers ? " or an email" : "") + " to look it up by");
         }
+        pathValues(target, operation, record).forEach((name, value) -> {
+            String problem = value == null ? null : KustomerPaths.segmentProblem(value);
+            if (problem != null) {
+                violations.add(name + " " + problem + ": it cannot name a Kustomer resource");
+            }
+        });
         return violations;
+    }
+
+    /** The values of the record that the operation puts into a URL path, by name. */
+    private static Map<String, String> pathValues(WriteTarget target, KustomerOperation operation,
+                                                  Map<String, Object> record) {
+        Map<String, String> values = new LinkedHashMap<>();
+        switch (operation) {
+            case create -> {
+                if (target.resource().hasCustomerScopedCreate()) {
+                    values.put("customer", target.customerOf(record));
+                }
+                if (target.resource().hasExternalIdLookup()) {
+                    // a create with externalId may look the record up after an uncertain outcome
+                    values.put("externalId", target.externalIdOf(record));
+                }
+            }
+            case update -> values.put("id", target.idOf(record));
+            default -> {
+                values.put("externalId", target.externalIdOf(record));
+                values.put("email", target.emailOf(record));
+            }
+        }
+        return values;
     }
 
     /**

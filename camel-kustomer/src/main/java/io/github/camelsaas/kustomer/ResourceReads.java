@@ -75,20 +75,26 @@ final class ResourceReads {
         }
     }
 
-    /** The header, else a String body, else the member of a Map body; fails naming all three when none is there. */
+    /**
+     * The header, else a String body, else the member of a Map body, without surrounding whitespace; fails naming all
+     * three when none is there, and naming the one used when its value cannot go into a path.
+     */
     private static String required(Message message, String header, String member, KustomerOperation operation) {
         String value = message.getHeader(header, String.class);
+        String source = "header " + header;
         if (value == null && message.getBody() instanceof CharSequence text) {
             value = text.toString();
+            source = "the String body (" + member + ")";
         }
         if (value == null && message.getBody() instanceof Map<?, ?> map && map.get(member) != null) {
             value = String.valueOf(map.get(member));
+            source = "the body's " + member;
         }
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(operation + " needs the header " + header + " (or a String body, or a "
                     + "Map body with " + member + ")");
         }
-        return value.trim();
+        return KustomerPaths.requireSegment(value.trim(), source);
     }
 
     private static int positive(Message message, String header, int defaultValue) {

@@ -3,6 +3,7 @@ package io.github.camelsaas.kustomer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,5 +49,38 @@ class RecordValidatorTest {
         assertThat(RecordValidator.violations(KustomerResource.kobjects, KustomerOperation.upsert,
                 Map.of("title", "T", "externalId", "e", "customer", "c")))
                 .isEmpty();
+    }
+
+    @Test
+    void aKObjectsDescriptionIconImagesAndExternalIdHaveTheSpecsLimits() {
+        Map<String, Object> atTheLimits = new HashMap<>(Map.of("title", "Order", "description", "d".repeat(10_240),
+                "icon", "i".repeat(64), "externalId", "e".repeat(256), "images",
+                Collections.nCopies(20, "https://cdn.example/a.png")));
+        assertThat(RecordValidator.violations(KustomerResource.kobjects, KustomerOperation.create, atTheLimits))
+                .isEmpty();
+
+        Map<String, Object> over = new HashMap<>(Map.of("title", "Order", "description", "d".repeat(10_241),
+                "icon", "i".repeat(65), "externalId", "", "images", List.of("https://cdn.example/a.png", "a.png")));
+        assertThat(RecordValidator.violations(KustomerResource.kobjects, KustomerOperation.update, over))
+                .containsExactlyInAnyOrder("description must be at most 10240 characters, was 10241",
+                        "icon must be at most 64 characters, was 65", "images[1] must be an absolute URL",
+                        "externalId must be 1-256 characters, was 0");
+        assertThat(RecordValidator.violations(KustomerResource.kobjects, KustomerOperation.create,
+                Map.of("title", "Order", "images", "https://cdn.example/a.png", "description", 3)))
+                .containsExactlyInAnyOrder("images must be an array of URLs, was a string",
+                        "description must be a string, was a number");
+    }
+
+    @Test
+    void everyResourcesCreatedAtImportedAtAndExternalIdAreChecked() {
+        Map<String, Object> customer = Map.of("name", "Ada", "createdAt", "2024-05-01", "importedAt",
+                "2024-05-01T12:00:00+02:00", "externalId", "e".repeat(257));
+
+        assertThat(RecordValidator.violations(KustomerResource.customers, KustomerOperation.create, customer))
+                .containsExactlyInAnyOrder("createdAt must be an ISO-8601 date-time with offset such as "
+                        + "2024-05-01T12:00:00Z", "externalId must be 0-256 characters, was 257");
+        assertThat(RecordValidator.violations(KustomerResource.notes, KustomerOperation.create,
+                Map.of("body", "hi", "importedAt", 1714557600))).containsExactly("importedAt must be an ISO-8601 "
+                        + "date-time with offset such as 2024-05-01T12:00:00Z");
     }
 }

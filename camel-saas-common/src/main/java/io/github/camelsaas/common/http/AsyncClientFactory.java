@@ -16,6 +16,7 @@ import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBu
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
+import org.apache.hc.core5.reactor.IOSession;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
@@ -39,7 +40,8 @@ final class AsyncClientFactory {
                         .setValidateAfterInactivity(VALIDATE_AFTER_INACTIVITY)
                         .build())
                 // HTTP/1.1 only: with HTTP/2 one connection would multiplex everything, so the pool limits would
-                // no longer bound concurrent requests, and a stream reset would look different from a socket reset
+                // no longer bound concurrent requests, and a stream reset would look different from a socket reset.
+                // It also keeps credentials out of the header log: HTTP/2 logs header copies, not our MaskedHeaders
                 .setDefaultTlsConfig(TlsConfig.custom().setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1).build());
         if (options.sslContextParameters().isPresent()) {
             pool.setTlsStrategy(ClientTlsStrategyBuilder.create().setSslContext(sslContext(options)).buildAsync());
@@ -61,10 +63,19 @@ final class AsyncClientFactory {
                 .disableRedirectHandling()
                 // stateless APIs; a cookie jar could leak one tenant's session into another's requests
                 .disableCookieManagement()
-                .evictIdleConnections(EVICT_IDLE_AFTER);
+                .evictIdleConnections(EVICT_IDLE_AFTER)
+                // no wire logging: the client's default session decorator dumps every byte to
+                // org.apache.hc.client5.http.wire at DEBUG, bearer tokens and client secrets included, cut into
+                // 16-byte lines no redaction can recognise. HttpTransport's own TRACE lines show the headers
+                // (credentials masked) and the bodies instead
+                .setIoSessionDecorator(AsyncClientFactory::undecorated);
         // response decompression stays on (the default): the client inflates gzip and deflate bodies itself
         options.proxy().ifPresent(proxy -> client.setProxy(new HttpHost(proxy.scheme(), proxy.host(), proxy.port())));
         return client.build();
+    }
+
+    private static IOSession undecorated(IOSession session) {
+        return session;
     }
 
     private static SSLContext sslContext(HttpTransportOptions options) {

@@ -176,7 +176,11 @@ public final class HttpTransport implements AutoCloseable {
     private SimpleHttpRequest toClientRequest(SaasHttpRequest request) {
         SimpleHttpRequest httpRequest = SimpleHttpRequest.create(request.method(), request.uri());
         for (SaasHttpHeader header : request.headers()) {
-            httpRequest.addHeader(header.name(), header.value());
+            if (MaskedHeader.isCredential(header.name(), header.value())) {
+                httpRequest.addHeader(new MaskedHeader(header.name(), header.value()));
+            } else {
+                httpRequest.addHeader(header.name(), header.value());
+            }
         }
         if (request.header(HttpHeaders.ACCEPT_ENCODING) == null) {
             // set explicitly rather than relying on the client's default, which also offers deflate and x-gzip

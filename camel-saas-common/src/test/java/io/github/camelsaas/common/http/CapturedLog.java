@@ -38,6 +38,11 @@ final class CapturedLog implements AutoCloseable {
         return new CapturedLog(logger.getName(), level);
     }
 
+    /** A logger tree by name, e.g. {@code org.apache.hc} for every logger of Apache HttpClient. */
+    static CapturedLog named(String loggerName, Level level) {
+        return new CapturedLog(loggerName, level);
+    }
+
     /** Lines captured so far, formatted as {@code LEVEL message}. */
     List<String> lines() {
         return List.copyOf(appender.lines);

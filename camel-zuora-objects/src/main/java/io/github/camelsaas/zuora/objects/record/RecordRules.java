@@ -7,12 +7,15 @@ import java.util.Map;
 
 import io.github.camelsaas.common.json.InvalidBodyException;
 import io.github.camelsaas.zuora.objects.EmptyStringPolicy;
+import io.github.camelsaas.zuora.objects.ZuoraLimits;
 
 /**
  * Zuora's rules for record values, applied before anything is sent so a bad record fails the message with a
  * message naming it, and no call goes out: a field holds a string, a number, a boolean or null (custom fields are
- * scalars; nested objects and arrays are refused); an empty string cannot be stored, so it becomes an explicit
- * null or fails the record, as the {@link EmptyStringPolicy} says.
+ * scalars; nested objects and arrays are refused); no string is longer than the longest text field (8,192
+ * characters); an empty string cannot be stored, so it becomes an explicit null or fails the record, as the
+ * {@link EmptyStringPolicy} says. A field's own type, length and format are the object definition's, which only
+ * Zuora checks.
  */
 public final class RecordRules {
 
@@ -53,6 +56,11 @@ public final class RecordRules {
             } else if (!isScalar(value)) {
                 throw invalid(index, "field " + name + " holds " + kind(value) + "; a Zuora custom field takes a "
                         + "string, a number, a boolean or null");
+            } else if (value instanceof String text && text.length() > ZuoraLimits.MAX_TEXT_LENGTH
+                       && text.codePointCount(0, text.length()) > ZuoraLimits.MAX_TEXT_LENGTH) {
+                throw invalid(index, "field " + name + " is " + text.codePointCount(0, text.length())
+                        + " characters long; no Zuora custom field holds more than " + ZuoraLimits.MAX_TEXT_LENGTH
+                        + " (a long text field)");
             }
             prepared.put(name, value);
         }

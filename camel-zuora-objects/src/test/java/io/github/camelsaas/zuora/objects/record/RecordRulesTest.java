@@ -63,4 +63,17 @@ class RecordRulesTest {
         assertThatThrownBy(() -> rules.prepare(record("A__c", List.of(1)), 2))
                 .hasMessageContaining("Record 2 field A__c holds an array");
     }
+
+    @Test
+    void aStringLongerThanTheLongestTextFieldIsRefusedCountingCharactersNotBytes() {
+        RecordRules rules = new RecordRules(EmptyStringPolicy.TO_NULL);
+        // 8,192 characters of two UTF-16 units each still fit
+        String emojis = "\uD83D\uDE00".repeat(8_192);
+
+        assertThat(rules.prepare(record("A__c", "x".repeat(8_192), "B__c", emojis), 0)).hasSize(2);
+        assertThatThrownBy(() -> rules.prepare(List.of(record("A__c", "ok"), record("A__c", "x".repeat(8_193)))))
+                .isInstanceOf(InvalidBodyException.class)
+                .hasMessage("Record 1 field A__c is 8193 characters long; no Zuora custom field holds more than 8192 "
+                            + "(a long text field); nothing was sent");
+    }
 }
