@@ -200,8 +200,10 @@ class KustomerSecretsAtTraceTest {
         simulator.faults().failNext("/v1/klasses/order", 1, Fault.delay(Duration.ofSeconds(2)));
         failed(send(kobjects.replace("kustomer:", "kustomer-slow:") + "&operation=list&maxRetries=0", null, Map.of(),
                 seen, "timeout"));
-        failed(send(kobjects + "&operation=list&maxRetries=0&baseUrl=http://127.0.0.1:" + RefusedPort.PORT, null,
-                Map.of(), seen, "connection refused"));
+        try (RefusingPort refusing = new RefusingPort()) {
+            failed(send(kobjects + "&operation=list&maxRetries=0&baseUrl=" + refusing.baseUrl(), null,
+                    Map.of(), seen, "connection refused"));
+        }
         simulator.faults().failNext("/v1/klasses/order", 1, Fault.connectionReset());
         failed(send(kobjects + "&operation=list&maxRetries=0", null, Map.of(), seen, "connection reset"));
         failed(send(kobjects, Map.of("title", "", "custom", Map.of("noteNum", "x")), Map.of(), seen, "bad input"));

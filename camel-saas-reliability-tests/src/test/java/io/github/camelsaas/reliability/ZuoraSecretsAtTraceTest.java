@@ -220,8 +220,10 @@ class ZuoraSecretsAtTraceTest {
         failed(send(order + "&operation=query", null, Map.of(), seen, "timeout"));
         zuora.faults().failNext(RECORDS, 1, Fault.connectionReset());
         failed(send(order + "&operation=query", null, Map.of(), seen, "connection reset"));
-        failed(send(order + "&operation=query&baseUrl=http://127.0.0.1:" + RefusedPort.PORT, null, Map.of(), seen,
-                "connection refused"));
+        try (RefusingPort refusing = new RefusingPort()) {
+            failed(send(order + "&operation=query&baseUrl=" + refusing.baseUrl(), null, Map.of(), seen,
+                    "connection refused"));
+        }
         failed(send(order, List.of(Map.of("Name__c", Map.of("nested", "value"))), Map.of(), seen, "bad input"));
         failed(send(order, "{\"Name__c\": \"unterminated", Map.of(), seen, "not json"));
         failed(send(order + "&operation=get", null, Map.of(ZuoraObjectsConstants.ID, "../etc"), seen, "bad id"));
