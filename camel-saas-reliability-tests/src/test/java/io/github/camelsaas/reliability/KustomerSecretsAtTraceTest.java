@@ -2,6 +2,7 @@ package io.github.camelsaas.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -149,7 +150,7 @@ class KustomerSecretsAtTraceTest {
      * timeout, a refused connection, a server echoing the key, bad input. {@code keyOption} is appended to every
      * endpoint URI.
      */
-    private void runEverything(String keyOption, SecretExposures seen) {
+    private void runEverything(String keyOption, SecretExposures seen) throws IOException {
         String kobjects = "kustomer:kobjects?klass=order" + keyOption;
         String customers = "kustomer:customers?validate=true" + keyOption;
 

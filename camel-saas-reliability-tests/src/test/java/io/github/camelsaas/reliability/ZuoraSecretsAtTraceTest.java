@@ -3,6 +3,7 @@ package io.github.camelsaas.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -167,7 +168,8 @@ class ZuoraSecretsAtTraceTest {
      * @param echoed a credential of the component that the fake server quotes back in its error answers
      * @param oauth  whether the component fetches tokens (a 401 then draws a new token and one replay)
      */
-    private void runEverything(String credentials, String echoed, boolean oauth, SecretExposures seen) {
+    private void runEverything(String credentials, String echoed, boolean oauth, SecretExposures seen)
+            throws IOException {
         String order = "zuora-objects:Order?failOnPartialFailure=true" + credentials;
 
         Exchange created = ok(send(order, Map.of("Name__c", "o-1"), Map.of(), seen, "create"));
