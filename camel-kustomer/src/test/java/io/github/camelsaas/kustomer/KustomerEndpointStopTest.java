@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -47,10 +46,7 @@ class KustomerEndpointStopTest extends KustomerSimulatorTestSupport {
     @Test
     void aCallWaitingInItsSlotForTheOrgPermitIsNotSentAfterItsEndpointStopped() throws Exception {
         KustomerEndpoint endpoint = context.getEndpoint("kustomer:customers", KustomerEndpoint.class);
-        Exchange first = template.send("direct:customers", e -> e.getMessage().setBody(Map.of("name", "Ada")));
-        assertThat(first.getException()).isNull();
-        CompletableFuture<Exchange> waiting = template.asyncSend("direct:customers",
-                e -> e.getMessage().setBody(Map.of("name", "Grace")));
+        CompletableFuture<Exchange> waiting = secondCustomerWaitingForAPermit();
         await().atMost(Duration.ofSeconds(5)).until(() -> endpoint.client().slotsInUse() == 1);
 
         endpoint.stop();

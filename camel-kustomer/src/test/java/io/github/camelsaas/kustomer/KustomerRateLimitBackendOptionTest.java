@@ -11,12 +11,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.github.camelsaas.common.ratelimit.InMemoryRateLimitBackend;
 import io.github.camelsaas.common.ratelimit.RateLimit;
 import io.github.camelsaas.common.ratelimit.RateLimitBackend;
+import io.github.camelsaas.simulator.common.RunningSimulators;
 import io.github.camelsaas.simulator.kustomer.KustomerSimulator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The rateLimitBackend component option: a RateLimitBackend bean is autowired when the registry holds exactly one,
@@ -25,18 +25,9 @@ import org.junit.jupiter.api.Test;
  */
 class KustomerRateLimitBackendOptionTest {
 
-    private static KustomerSimulator simulator;
-
-    @BeforeAll
-    static void startSimulator() {
-        simulator = new KustomerSimulator();
-        simulator.start();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        simulator.stop();
-    }
+    private static final KustomerSimulator simulator = new KustomerSimulator();
+    @RegisterExtension
+    static final RunningSimulators RUNNING = new RunningSimulators(simulator);
 
     @Test
     void theOneBackendInTheRegistryIsAutowiredAndHoldsEveryLimitUnderNamespacedKeys() throws Exception {

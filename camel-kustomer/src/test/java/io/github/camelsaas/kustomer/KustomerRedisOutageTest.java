@@ -9,12 +9,11 @@ import java.util.Map;
 
 import io.github.camelsaas.common.failure.FailedRecord;
 import io.github.camelsaas.common.failure.PartialFailureException;
-import io.github.camelsaas.common.ratelimit.redis.LocalRedisServer;
+import io.github.camelsaas.common.ratelimit.redis.RunningRedis;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The component's limits in Redis (rateLimitRedisUri), and Redis stopping mid-run: fail closed. While Redis is
@@ -25,19 +24,8 @@ class KustomerRedisOutageTest extends KustomerSimulatorTestSupport {
 
     private static final String CREATE_ROUTE = "POST /v1/customers/{id}/klasses/{name}";
 
-    private static LocalRedisServer redis;
-
-    @BeforeAll
-    static void startRedis() {
-        redis = LocalRedisServer.startOrSkip();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        if (redis != null) {
-            redis.stop();
-        }
-    }
+    @RegisterExtension
+    static final RunningRedis redis = new RunningRedis();
 
     @Override
     protected CamelContext createCamelContext() throws Exception {

@@ -1,6 +1,9 @@
 package io.github.camelsaas.kustomer;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import io.github.camelsaas.simulator.kustomer.KustomerSimulator;
 import org.apache.camel.CamelContext;
@@ -59,6 +62,16 @@ abstract class KustomerSimulatorTestSupport extends CamelTestSupport {
 
     Exchange send(String uri, Object body) {
         return send(uri, body, Map.of());
+    }
+
+    /**
+     * Sends a customer through {@code direct:customers} (a route of the test to kustomer:customers), expecting it to
+     * take the one permit of the window, then a second one without waiting for it: that one waits for a permit.
+     */
+    CompletableFuture<Exchange> secondCustomerWaitingForAPermit() {
+        Exchange first = template.send("direct:customers", e -> e.getMessage().setBody(Map.of("name", "Ada")));
+        assertThat(first.getException()).isNull();
+        return template.asyncSend("direct:customers", e -> e.getMessage().setBody(Map.of("name", "Grace")));
     }
 
     /** A customer created directly in the simulator's API through the component; returns its id. */

@@ -46,10 +46,7 @@ class KustomerStopTest extends KustomerSimulatorTestSupport {
 
     @Test
     void exchangesWaitingForARateLimitPermitFailWhenTheContextStops() throws Exception {
-        Exchange first = template.send("direct:customers", e -> e.getMessage().setBody(Map.of("name", "Ada")));
-        assertThat(first.getException()).isNull();
-        CompletableFuture<Exchange> waiting = template.asyncSend("direct:customers",
-                e -> e.getMessage().setBody(Map.of("name", "Grace")));
+        CompletableFuture<Exchange> waiting = secondCustomerWaitingForAPermit();
         await().atMost(Duration.ofSeconds(5)).until(() -> context.getInflightRepository().size() == 1);
 
         context.stop();

@@ -1,5 +1,7 @@
 package io.github.camelsaas.reliability;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -72,6 +74,18 @@ final class EverythingAtTrace implements AutoCloseable {
     /** Every event recorded so far, rendered as text. */
     List<String> events() {
         return new ArrayList<>(events);
+    }
+
+    /**
+     * Not vacuous: Camel, HttpClient and our transport did log at TRACE, the header logger every request header (the
+     * Authorization header masked), and HttpClient's byte dump stayed off.
+     */
+    void assertVerbose() {
+        assertThat(sawLogger("org.apache.camel")).isTrue();
+        assertThat(sawLogger("io.github.camelsaas.common.http")).isTrue();
+        assertThat(events()).anyMatch(line -> line.startsWith("DEBUG org.apache.hc.client5.http.headers")
+                && line.endsWith(">> Authorization: Bearer xxxxxx"));
+        assertThat(sawLogger("org.apache.hc.client5.http.wire")).isFalse();
     }
 
     /** Whether anything was recorded from a logger whose name starts with {@code prefix}. */

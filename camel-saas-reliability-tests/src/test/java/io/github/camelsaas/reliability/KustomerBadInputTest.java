@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,20 +14,18 @@ import java.util.stream.Stream;
 import io.github.camelsaas.common.failure.FailedRecord;
 import io.github.camelsaas.common.failure.PartialFailureException;
 import io.github.camelsaas.common.json.InvalidBodyException;
-import io.github.camelsaas.kustomer.KustomerComponent;
 import io.github.camelsaas.kustomer.KustomerConstants;
 import io.github.camelsaas.kustomer.KustomerValidationException;
+import io.github.camelsaas.simulator.common.RunningSimulators;
 import io.github.camelsaas.simulator.kustomer.KustomerSimulator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.ResolveEndpointFailedException;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -41,32 +38,18 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class KustomerBadInputTest {
 
-    static KustomerSimulator simulator;
+    static final KustomerSimulator simulator = new KustomerSimulator();
+    @RegisterExtension
+    static final RunningSimulators RUNNING = new RunningSimulators(simulator);
 
     CamelContext context;
     ProducerTemplate template;
-
-    @BeforeAll
-    static void startSimulator() {
-        simulator = new KustomerSimulator();
-        simulator.start();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        simulator.stop();
-    }
 
     @BeforeEach
     void startCamel() {
         simulator.restoreDefaultConfiguration();
         simulator.reset();
-        context = new DefaultCamelContext();
-        KustomerComponent component = new KustomerComponent();
-        component.getConfiguration().setApiKey(KustomerSimulator.DEMO_API_KEY);
-        component.getConfiguration().setBaseUrl(simulator.baseUrl());
-        context.addComponent("kustomer", component);
-        context.start();
+        context = KustomerHarness.startedDemoContext(simulator.baseUrl());
         template = context.createProducerTemplate();
     }
 
@@ -311,17 +294,10 @@ class KustomerBadInputTest {
 
     /** Sends, expects the exchange to fail, and that nothing reached the server. */
     private Exception refused(String uri, Object body, Map<String, Object> headers) {
-        Exchange exchange = send(uri, body, headers);
-        assertThat(exchange.getException()).as("exception").isNotNull();
-        assertThat(simulator.stats().totalCalls()).as("requests sent").isZero();
-        assertThat(simulator.wireMock().getAllServeEvents()).as("requests received").isEmpty();
-        return exchange.getException();
+        return Exchanges.failedWithNothingSent(send(uri, body, headers), simulator);
     }
 
     private Exchange send(String uri, Object body, Map<String, Object> headers) {
-        return template.send(uri, exchange -> {
-            exchange.getMessage().setBody(body);
-            exchange.getMessage().setHeaders(new HashMap<>(headers));
-        });
+        return Exchanges.send(template, uri, body, headers);
     }
 }

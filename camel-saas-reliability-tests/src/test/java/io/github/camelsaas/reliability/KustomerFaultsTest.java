@@ -13,13 +13,13 @@ import io.github.camelsaas.common.failure.PartialFailureException;
 import io.github.camelsaas.common.failure.RecordFailedException;
 import io.github.camelsaas.kustomer.KustomerConstants;
 import io.github.camelsaas.simulator.common.Fault;
+import io.github.camelsaas.simulator.common.RunningSimulators;
 import io.github.camelsaas.simulator.kustomer.KustomerSimulator;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -35,19 +35,10 @@ class KustomerFaultsTest {
     private static final String KOBJECTS = "kustomer:kobjects?klass=order&bulkSize=10&maxRetries=3";
     private static final Duration RESPONSE_TIMEOUT = Duration.ofMillis(800);
 
-    private static KustomerSimulator simulator;
+    private static final KustomerSimulator simulator = new KustomerSimulator();
+    @RegisterExtension
+    static final RunningSimulators RUNNING = new RunningSimulators(simulator);
     private KustomerHarness kustomer;
-
-    @BeforeAll
-    static void startSimulator() {
-        simulator = new KustomerSimulator();
-        simulator.start();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        simulator.stop();
-    }
 
     @BeforeEach
     void startCamel() throws Exception {

@@ -3,7 +3,6 @@ package io.github.camelsaas.reliability;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -47,12 +46,26 @@ final class KustomerHarness implements AutoCloseable {
 
     /** A kustomer component for the simulator (or any base URL), with a high org limit. */
     static KustomerComponent component(String baseUrl, Duration responseTimeout) {
-        KustomerComponent component = new KustomerComponent();
-        component.getConfiguration().setApiKey(KustomerSimulator.DEMO_API_KEY);
-        component.getConfiguration().setBaseUrl(baseUrl);
+        KustomerComponent component = demoComponent(baseUrl);
         component.getConfiguration().setRequestsPerMinute(100_000);
         component.setResponseTimeout(responseTimeout.toMillis());
         return component;
+    }
+
+    /** A kustomer component with the simulator's demo API key and the component's own limits and timeouts. */
+    static KustomerComponent demoComponent(String baseUrl) {
+        KustomerComponent component = new KustomerComponent();
+        component.getConfiguration().setApiKey(KustomerSimulator.DEMO_API_KEY);
+        component.getConfiguration().setBaseUrl(baseUrl);
+        return component;
+    }
+
+    /** A started CamelContext whose {@code kustomer} component is {@link #demoComponent}. */
+    static CamelContext startedDemoContext(String baseUrl) {
+        CamelContext context = new DefaultCamelContext();
+        context.addComponent("kustomer", demoComponent(baseUrl));
+        context.start();
+        return context;
     }
 
     KustomerHarness start() {
@@ -67,10 +80,7 @@ final class KustomerHarness implements AutoCloseable {
 
     Exchange sendList(String uri, List<Map<String, Object>> records, Map<String, Object> headers) {
         records.forEach(record -> inputKeys.add(String.valueOf(record.get("title"))));
-        Exchange exchange = template.send(uri, e -> {
-            e.getMessage().setBody(records);
-            e.getMessage().setHeaders(new HashMap<>(headers));
-        });
+        Exchange exchange = Exchanges.send(template, uri, records, headers);
         ledger.settle(exchange, records);
         return exchange;
     }

@@ -1,29 +1,27 @@
 package io.github.camelsaas.reliability;
 
+import static io.github.camelsaas.reliability.Exchanges.failed;
+import static io.github.camelsaas.reliability.Exchanges.failedWithTheEchoMasked;
+import static io.github.camelsaas.reliability.Exchanges.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.camelsaas.kustomer.KustomerComponent;
 import io.github.camelsaas.kustomer.KustomerConstants;
 import io.github.camelsaas.simulator.common.Fault;
+import io.github.camelsaas.simulator.common.RunningSimulators;
 import io.github.camelsaas.simulator.kustomer.KustomerSimulator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every kustomer: operation and every failure we can provoke, with every logger at TRACE: the API key shows in no
@@ -34,23 +32,12 @@ class KustomerSecretsAtTraceTest {
 
     static final String API_KEY = "kustomer-key-SECRET-4711";
 
-    static KustomerSimulator simulator;
+    static final KustomerSimulator simulator = new KustomerSimulator();
+    @RegisterExtension
+    static final RunningSimulators RUNNING = new RunningSimulators(simulator);
 
     CamelContext context;
-    ProducerTemplate template;
-    final Map<String, String> routes = new HashMap<>();
-    final AtomicInteger routeIds = new AtomicInteger();
-
-    @BeforeAll
-    static void startSimulator() {
-        simulator = new KustomerSimulator();
-        simulator.start();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        simulator.stop();
-    }
+    RoutedSender sender;
 
     @BeforeEach
     void resetSimulator() {
@@ -74,7 +61,7 @@ class KustomerSecretsAtTraceTest {
             runEverything("", seen);
             seen.context(context);
             seen.logLines(logs.events());
-            assertVerbose(logs);
+            logs.assertVerbose();
         }
 
         assertThat(seen.exposures()).as("places showing the key").isEmpty();
@@ -88,7 +75,7 @@ class KustomerSecretsAtTraceTest {
             runEverything("&apiKey=RAW(" + API_KEY + ")", seen);
             seen.context(context);
             seen.logLines(logs.events());
-            assertVerbose(logs);
+            logs.assertVerbose();
         }
 
         assertThat(seen.exposuresExcept(SecretExposures::camelShowsTheUriAsWritten)).as("places showing the key")
@@ -115,16 +102,6 @@ class KustomerSecretsAtTraceTest {
                 .extracting(SecretExposures.Seen::where).contains("endpoint uri");
     }
 
-    private static void assertVerbose(EverythingAtTrace logs) {
-        // not vacuous: Camel, HttpClient and our transport did log at TRACE, the header logger every request header
-        assertThat(logs.sawLogger("org.apache.camel")).isTrue();
-        assertThat(logs.sawLogger("io.github.camelsaas.common.http")).isTrue();
-        assertThat(logs.events()).anyMatch(line -> line.startsWith("DEBUG org.apache.hc.client5.http.headers")
-                && line.endsWith(">> Authorization: Bearer xxxxxx"));
-        // and HttpClient's byte dump is off for good
-        assertThat(logs.sawLogger("org.apache.hc.client5.http.wire")).isFalse();
-    }
-
     private void startCamel(boolean keyOnComponent) throws Exception {
         context = new DefaultCamelContext();
         context.addComponent("kustomer", component(keyOnComponent, Duration.ofSeconds(10)));
@@ -132,7 +109,7 @@ class KustomerSecretsAtTraceTest {
         context.addComponent("kustomer-slow", component(keyOnComponent, Duration.ofMillis(300)));
         context.getPropertiesComponent().addInitialProperty("kustomer.apiKey", API_KEY);
         context.start();
-        template = context.createProducerTemplate();
+        sender = new RoutedSender(context);
     }
 
     private static KustomerComponent component(boolean keyOnComponent, Duration responseTimeout) {
@@ -215,41 +192,7 @@ class KustomerSecretsAtTraceTest {
         failed(send(kobjects + "&operation=get", null, Map.of(KustomerConstants.ID, id), seen, "401 get"));
     }
 
-    private static void ok(Exchange exchange) {
-        assertThat(exchange.getException()).as("exception").isNull();
-    }
-
-    private static void failed(Exchange exchange) {
-        assertThat(exchange.getException()).as("exception").isNotNull();
-    }
-
-    /** A failure whose server answer quoted a credential: the exception still tells what the server said. */
-    private static void failedWithTheEchoMasked(Exchange exchange) {
-        failed(exchange);
-        assertThat(EverythingAtTrace.stackTrace(exchange.getException())).contains("xxxxxx");
-    }
-
-    /** Sends through a route (so Camel's send processor runs as in an application) and records the exchange. */
     private Exchange send(String uri, Object body, Map<String, Object> headers, SecretExposures seen, String what) {
-        String from = routes.computeIfAbsent(uri, u -> {
-            String direct = "direct:r" + routeIds.incrementAndGet();
-            try {
-                context.addRoutes(new RouteBuilder() {
-                    @Override
-                    public void configure() {
-                        from(direct).to(u);
-                    }
-                });
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-            return direct;
-        });
-        Exchange exchange = template.send(from, e -> {
-            e.getMessage().setBody(body);
-            e.getMessage().setHeaders(new HashMap<>(headers));
-        });
-        seen.exchange(what, exchange);
-        return exchange;
+        return sender.send(uri, body, headers, seen, what);
     }
 }

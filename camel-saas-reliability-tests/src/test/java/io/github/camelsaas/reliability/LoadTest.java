@@ -18,14 +18,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import io.github.camelsaas.simulator.common.Fault;
+import io.github.camelsaas.simulator.common.RunningSimulators;
 import io.github.camelsaas.simulator.kustomer.KustomerSimulator;
 import io.github.camelsaas.simulator.zuora.ZuoraSimulator;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * 10,000 records through both components from 16 threads, with random faults at 5% of the calls (seeded: set
@@ -46,22 +46,10 @@ class LoadTest {
     /** The longest any exchange of the run took, for the printed summary. */
     private static final AtomicLong SLOWEST_MILLIS = new AtomicLong();
 
-    private static KustomerSimulator kustomerSimulator;
-    private static ZuoraSimulator zuoraSimulator;
-
-    @BeforeAll
-    static void startSimulators() {
-        kustomerSimulator = new KustomerSimulator();
-        kustomerSimulator.start();
-        zuoraSimulator = new ZuoraSimulator();
-        zuoraSimulator.start();
-    }
-
-    @AfterAll
-    static void stopSimulators() {
-        kustomerSimulator.stop();
-        zuoraSimulator.stop();
-    }
+    private static final KustomerSimulator kustomerSimulator = new KustomerSimulator();
+    private static final ZuoraSimulator zuoraSimulator = new ZuoraSimulator();
+    @RegisterExtension
+    static final RunningSimulators RUNNING = new RunningSimulators(kustomerSimulator, zuoraSimulator);
 
     private static String errors(int status) {
         return "{\"errors\":[{\"status\":" + status + ",\"code\":\"fault\",\"title\":\"injected " + status + "\"}]}";

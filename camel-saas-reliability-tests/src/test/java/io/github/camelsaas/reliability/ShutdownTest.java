@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.camelsaas.kustomer.KustomerComponent;
 import io.github.camelsaas.simulator.common.Fault;
+import io.github.camelsaas.simulator.common.RunningSimulators;
 import io.github.camelsaas.simulator.kustomer.KustomerSimulator;
 import io.github.camelsaas.simulator.zuora.ZuoraSimulator;
 import io.github.camelsaas.zuora.objects.ZuoraObjectsComponent;
@@ -25,9 +26,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Stopping the CamelContext while work is in flight in every place it can wait: a coalescing buffer (batchWindow), a
@@ -41,22 +41,10 @@ class ShutdownTest {
     private static final Duration AT_THE_SERVER = Duration.ofSeconds(8);
     private static final Duration STOP_BOUND = Duration.ofSeconds(5);
 
-    private static KustomerSimulator kustomerSimulator;
-    private static ZuoraSimulator zuoraSimulator;
-
-    @BeforeAll
-    static void startSimulators() {
-        kustomerSimulator = new KustomerSimulator();
-        kustomerSimulator.start();
-        zuoraSimulator = new ZuoraSimulator();
-        zuoraSimulator.start();
-    }
-
-    @AfterAll
-    static void stopSimulators() {
-        kustomerSimulator.stop();
-        zuoraSimulator.stop();
-    }
+    private static final KustomerSimulator kustomerSimulator = new KustomerSimulator();
+    private static final ZuoraSimulator zuoraSimulator = new ZuoraSimulator();
+    @RegisterExtension
+    static final RunningSimulators RUNNING = new RunningSimulators(kustomerSimulator, zuoraSimulator);
 
     /** Camel's graceful shutdown waits this long for exchanges in flight, then stops the routes under them. */
     private static void shortGracePeriod(CamelContext context) {

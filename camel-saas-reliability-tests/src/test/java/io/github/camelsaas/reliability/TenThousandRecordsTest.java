@@ -6,15 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.github.camelsaas.kustomer.KustomerComponent;
 import io.github.camelsaas.simulator.kustomer.KustomerSimulator;
 import io.github.camelsaas.simulator.zuora.ZuoraRoute;
 import io.github.camelsaas.simulator.zuora.ZuoraSimulator;
-import io.github.camelsaas.zuora.objects.ZuoraObjectsComponent;
-import io.github.camelsaas.zuora.objects.ZuoraObjectsConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,12 +35,7 @@ class TenThousandRecordsTest {
     void kustomerWritesThemInAHundredBulkCallsOfAHundred() {
         try (KustomerSimulator kustomer = new KustomerSimulator()) {
             kustomer.start();
-            context = new DefaultCamelContext();
-            KustomerComponent component = new KustomerComponent();
-            component.getConfiguration().setApiKey(KustomerSimulator.DEMO_API_KEY);
-            component.getConfiguration().setBaseUrl(kustomer.baseUrl());
-            context.addComponent("kustomer", component);
-            context.start();
+            context = KustomerHarness.startedDemoContext(kustomer.baseUrl());
 
             Exchange exchange = context.createProducerTemplate().send("kustomer:kobjects?klass=order",
                     e -> e.getMessage().setBody(records("title", "externalId")));
@@ -63,14 +54,7 @@ class TenThousandRecordsTest {
     void zuoraWritesThemInTenCallsOfAThousand() {
         try (ZuoraSimulator zuora = new ZuoraSimulator()) {
             zuora.start();
-            zuora.registerObject("Order");
-            context = new DefaultCamelContext();
-            ZuoraObjectsConfiguration shared = context.getComponent("zuora-objects", ZuoraObjectsComponent.class)
-                    .getConfiguration();
-            shared.setBaseUrl(zuora.baseUrl());
-            shared.setClientId(ZuoraSimulator.DEMO_CLIENT_ID);
-            shared.setClientSecret(ZuoraSimulator.DEMO_CLIENT_SECRET);
-            context.start();
+            context = ZuoraHarness.startedDemoContext(zuora, shared -> { });
 
             Exchange exchange = context.createProducerTemplate().send("zuora-objects:Order",
                     e -> e.getMessage().setBody(records("Name__c", "OrderNumber__c")));

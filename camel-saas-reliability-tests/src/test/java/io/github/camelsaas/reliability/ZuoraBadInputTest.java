@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -12,23 +11,20 @@ import java.util.stream.Stream;
 import io.github.camelsaas.common.failure.FailedRecord;
 import io.github.camelsaas.common.failure.PartialFailureException;
 import io.github.camelsaas.common.json.InvalidBodyException;
+import io.github.camelsaas.simulator.common.RunningSimulators;
 import io.github.camelsaas.simulator.zuora.FieldDefinition;
 import io.github.camelsaas.simulator.zuora.ObjectDefinition;
 import io.github.camelsaas.simulator.zuora.ZuoraRoute;
 import io.github.camelsaas.simulator.zuora.ZuoraSimulator;
-import io.github.camelsaas.zuora.objects.ZuoraObjectsComponent;
-import io.github.camelsaas.zuora.objects.ZuoraObjectsConfiguration;
 import io.github.camelsaas.zuora.objects.ZuoraObjectsConstants;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.ResolveEndpointFailedException;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -43,33 +39,16 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ZuoraBadInputTest {
 
-    static ZuoraSimulator zuora;
+    static final ZuoraSimulator zuora = new ZuoraSimulator();
+    @RegisterExtension
+    static final RunningSimulators RUNNING = new RunningSimulators(zuora);
 
     CamelContext context;
     ProducerTemplate template;
 
-    @BeforeAll
-    static void startSimulator() {
-        zuora = new ZuoraSimulator();
-        zuora.start();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        zuora.stop();
-    }
-
     @BeforeEach
     void startCamel() {
-        zuora.resetAll();
-        zuora.registerObject("Order");
-        context = new DefaultCamelContext();
-        ZuoraObjectsConfiguration shared = context.getComponent("zuora-objects", ZuoraObjectsComponent.class)
-                .getConfiguration();
-        shared.setBaseUrl(zuora.baseUrl());
-        shared.setClientId(ZuoraSimulator.DEMO_CLIENT_ID);
-        shared.setClientSecret(ZuoraSimulator.DEMO_CLIENT_SECRET);
-        context.start();
+        context = ZuoraHarness.startedDemoContext(zuora, shared -> { });
         template = context.createProducerTemplate();
     }
 
@@ -201,17 +180,10 @@ class ZuoraBadInputTest {
 
     /** Sends, expects the exchange to fail, and that nothing (no data call, no token call) reached Zuora. */
     private Exception refused(String uri, Object body, Map<String, Object> headers) {
-        Exchange exchange = send(uri, body, headers);
-        assertThat(exchange.getException()).as("exception").isNotNull();
-        assertThat(zuora.stats().totalCalls()).as("requests sent").isZero();
-        assertThat(zuora.wireMock().getAllServeEvents()).as("requests received").isEmpty();
-        return exchange.getException();
+        return Exchanges.failedWithNothingSent(send(uri, body, headers), zuora);
     }
 
     private Exchange send(String uri, Object body, Map<String, Object> headers) {
-        return template.send(uri, exchange -> {
-            exchange.getMessage().setBody(body);
-            exchange.getMessage().setHeaders(new HashMap<>(headers));
-        });
+        return Exchanges.send(template, uri, body, headers);
     }
 }

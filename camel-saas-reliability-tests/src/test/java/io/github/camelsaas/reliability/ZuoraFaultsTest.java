@@ -13,17 +13,17 @@ import java.util.concurrent.CompletableFuture;
 import io.github.camelsaas.common.failure.FailedRecord;
 import io.github.camelsaas.common.failure.PartialFailureException;
 import io.github.camelsaas.simulator.common.Fault;
+import io.github.camelsaas.simulator.common.RunningSimulators;
 import io.github.camelsaas.simulator.zuora.FieldDefinition;
 import io.github.camelsaas.simulator.zuora.ObjectDefinition;
 import io.github.camelsaas.simulator.zuora.ZuoraRoute;
 import io.github.camelsaas.simulator.zuora.ZuoraSimulator;
 import io.github.camelsaas.zuora.objects.ZuoraObjectsComponent;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -39,19 +39,10 @@ class ZuoraFaultsTest {
     private static final String ORDERS = "zuora-objects:Order?batchSize=10";
     private static final long RESPONSE_TIMEOUT_MILLIS = 800;
 
-    private static ZuoraSimulator simulator;
+    private static final ZuoraSimulator simulator = new ZuoraSimulator();
+    @RegisterExtension
+    static final RunningSimulators RUNNING = new RunningSimulators(simulator);
     private ZuoraHarness zuora;
-
-    @BeforeAll
-    static void startSimulator() {
-        simulator = new ZuoraSimulator();
-        simulator.start();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        simulator.stop();
-    }
 
     @BeforeEach
     void startCamel() {
@@ -65,6 +56,14 @@ class ZuoraFaultsTest {
 
     private static List<FailedRecord> failuresOf(Exchange exchange) {
         return ((PartialFailureException) exchange.getException()).getFailedRecords();
+    }
+
+    /** Clears the injected faults and sends the failed records again as they are: that exchange succeeds. */
+    private void redriveOnceTheFaultsAreGone(List<FailedRecord> failed) {
+        simulator.faults().reset();
+        Exchange redriven = zuora.template.send(ORDERS, e -> e.getMessage().setBody(
+                failed.stream().map(FailedRecord::record).toList()));
+        assertThat(redriven.getException()).isNull();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -176,10 +175,7 @@ class ZuoraFaultsTest {
             assertThat(f.httpStatus()).isEqualTo(429);
             assertThat(f.retryable()).isTrue();
         });
-        simulator.faults().reset();
-        Exchange redriven = zuora.template.send(ORDERS, e -> e.getMessage().setBody(
-                failed.stream().map(FailedRecord::record).toList()));
-        assertThat(redriven.getException()).isNull();
+        redriveOnceTheFaultsAreGone(failed);
         assertThat(simulator.count(ZuoraHarness.ORDER)).isEqualTo(20);
     }
 
@@ -240,10 +236,7 @@ class ZuoraFaultsTest {
             assertThat(f.message()).contains("OAuth token").contains("503").contains("not sent");
         });
         assertThat(simulator.stats().calls(ZuoraRoute.CREATE_RECORDS.key())).isZero();
-        simulator.faults().reset();
-        Exchange redriven = zuora.template.send(ORDERS, e -> e.getMessage().setBody(
-                failed.stream().map(FailedRecord::record).toList()));
-        assertThat(redriven.getException()).isNull();
+        redriveOnceTheFaultsAreGone(failed);
         assertThat(simulator.count(ZuoraHarness.ORDER)).isEqualTo(20);
     }
 

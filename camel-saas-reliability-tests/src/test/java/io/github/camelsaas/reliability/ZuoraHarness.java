@@ -34,9 +34,20 @@ final class ZuoraHarness implements AutoCloseable {
     /** @param configure changes the component-wide options (timeouts, limits) before the context starts */
     ZuoraHarness(ZuoraSimulator simulator, Consumer<ZuoraObjectsConfiguration> configure) {
         this.simulator = simulator;
+        context = startedDemoContext(simulator, configure);
+        template = context.createProducerTemplate();
+    }
+
+    /**
+     * Resets the simulator, registers "Order", and starts a CamelContext whose {@code zuora-objects} component uses
+     * the simulator's demo OAuth client.
+     *
+     * @param configure changes the component-wide options (timeouts, limits) before the context starts
+     */
+    static CamelContext startedDemoContext(ZuoraSimulator simulator, Consumer<ZuoraObjectsConfiguration> configure) {
         simulator.resetAll();
         simulator.registerObject(ORDER);
-        context = new DefaultCamelContext();
+        CamelContext context = new DefaultCamelContext();
         ZuoraObjectsConfiguration shared = context.getComponent("zuora-objects", ZuoraObjectsComponent.class)
                 .getConfiguration();
         shared.setBaseUrl(simulator.baseUrl());
@@ -44,7 +55,7 @@ final class ZuoraHarness implements AutoCloseable {
         shared.setClientSecret(ZuoraSimulator.DEMO_CLIENT_SECRET);
         configure.accept(shared);
         context.start();
-        template = context.createProducerTemplate();
+        return context;
     }
 
     Exchange sendList(String uri, List<Map<String, Object>> records) {

@@ -1,35 +1,34 @@
 package io.github.camelsaas.reliability;
 
+import static io.github.camelsaas.reliability.Exchanges.failed;
+import static io.github.camelsaas.reliability.Exchanges.failedWithTheEchoMasked;
+import static io.github.camelsaas.reliability.Exchanges.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.github.camelsaas.simulator.common.Fault;
+import io.github.camelsaas.simulator.common.RunningSimulators;
 import io.github.camelsaas.simulator.zuora.ZuoraSimulator;
 import io.github.camelsaas.zuora.objects.ZuoraObjectsComponent;
 import io.github.camelsaas.zuora.objects.ZuoraObjectsConfiguration;
 import io.github.camelsaas.zuora.objects.ZuoraObjectsConstants;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every zuora-objects: operation and every failure we can provoke (the token endpoint's included), with every logger
@@ -44,23 +43,12 @@ class ZuoraSecretsAtTraceTest {
     static final String ACCESS_TOKEN = "zuora-access-token-SECRET-7044";
     static final String RECORDS = "/objects/records/default/Order";
 
-    static ZuoraSimulator zuora;
+    static final ZuoraSimulator zuora = new ZuoraSimulator();
+    @RegisterExtension
+    static final RunningSimulators RUNNING = new RunningSimulators(zuora);
 
     CamelContext context;
-    ProducerTemplate template;
-    final Map<String, String> routes = new HashMap<>();
-    final AtomicInteger routeIds = new AtomicInteger();
-
-    @BeforeAll
-    static void startSimulator() {
-        zuora = new ZuoraSimulator();
-        zuora.start();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        zuora.stop();
-    }
+    RoutedSender sender;
 
     @BeforeEach
     void resetSimulator() {
@@ -89,7 +77,7 @@ class ZuoraSecretsAtTraceTest {
             tokenEndpointFailures("", seen);
             seen.context(context);
             seen.logLines(logs.events());
-            assertVerbose(logs);
+            logs.assertVerbose();
         }
 
         issuedTokens().forEach(seen::secret);
@@ -106,7 +94,7 @@ class ZuoraSecretsAtTraceTest {
             runEverything("", ACCESS_TOKEN, false, seen);
             seen.context(context);
             seen.logLines(logs.events());
-            assertVerbose(logs);
+            logs.assertVerbose();
         }
 
         assertThat(seen.exposures()).as("places showing the token").isEmpty();
@@ -124,7 +112,7 @@ class ZuoraSecretsAtTraceTest {
                     "fixed token in the uri");
             seen.context(context);
             seen.logLines(logs.events());
-            assertVerbose(logs);
+            logs.assertVerbose();
         }
 
         issuedTokens().forEach(seen::secret);
@@ -138,14 +126,6 @@ class ZuoraSecretsAtTraceTest {
         return new SecretExposures().secret(CLIENT_ID).secret(CLIENT_SECRET).secret(ACCESS_TOKEN);
     }
 
-    private static void assertVerbose(EverythingAtTrace logs) {
-        assertThat(logs.sawLogger("org.apache.camel")).isTrue();
-        assertThat(logs.sawLogger("io.github.camelsaas.common.http")).isTrue();
-        assertThat(logs.events()).anyMatch(line -> line.startsWith("DEBUG org.apache.hc.client5.http.headers")
-                && line.endsWith(">> Authorization: Bearer xxxxxx"));
-        assertThat(logs.sawLogger("org.apache.hc.client5.http.wire")).isFalse();
-    }
-
     private void startCamel(Consumer<ZuoraObjectsConfiguration> credentials) throws Exception {
         context = new DefaultCamelContext();
         ZuoraObjectsComponent component = new ZuoraObjectsComponent();
@@ -157,7 +137,7 @@ class ZuoraSecretsAtTraceTest {
         credentials.accept(shared);
         context.addComponent("zuora-objects", component);
         context.start();
-        template = context.createProducerTemplate();
+        sender = new RoutedSender(context);
     }
 
     /**
@@ -272,42 +252,7 @@ class ZuoraSecretsAtTraceTest {
         return (String) records.get(0).get("Id");
     }
 
-    private static Exchange ok(Exchange exchange) {
-        assertThat(exchange.getException()).as("exception").isNull();
-        return exchange;
-    }
-
-    private static void failed(Exchange exchange) {
-        assertThat(exchange.getException()).as("exception").isNotNull();
-    }
-
-    /** A failure whose server answer quoted a credential: the exception still tells what the server said. */
-    private static void failedWithTheEchoMasked(Exchange exchange) {
-        failed(exchange);
-        assertThat(EverythingAtTrace.stackTrace(exchange.getException())).contains("xxxxxx");
-    }
-
-    /** Sends through a route (so Camel's send processor runs as in an application) and records the exchange. */
     private Exchange send(String uri, Object body, Map<String, Object> headers, SecretExposures seen, String what) {
-        String from = routes.computeIfAbsent(uri, u -> {
-            String direct = "direct:z" + routeIds.incrementAndGet();
-            try {
-                context.addRoutes(new RouteBuilder() {
-                    @Override
-                    public void configure() {
-                        from(direct).to(u);
-                    }
-                });
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-            return direct;
-        });
-        Exchange exchange = template.send(from, e -> {
-            e.getMessage().setBody(body);
-            e.getMessage().setHeaders(new HashMap<>(headers));
-        });
-        seen.exchange(what, exchange);
-        return exchange;
+        return sender.send(uri, body, headers, seen, what);
     }
 }

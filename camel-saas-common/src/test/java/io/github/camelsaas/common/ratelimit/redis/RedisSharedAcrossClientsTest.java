@@ -17,10 +17,9 @@ import io.github.camelsaas.common.ratelimit.InMemoryRateLimitBackend;
 import io.github.camelsaas.common.ratelimit.RateLimit;
 import io.github.camelsaas.common.ratelimit.RateLimitBackend;
 import io.github.camelsaas.common.ratelimit.RateLimiter;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two backends with two separate Redis clients (two connections, as two JVMs would have), on the Redis server's
@@ -30,22 +29,11 @@ class RedisSharedAcrossClientsTest {
 
     private static final RateLimit FOUR_PER_400_MS = RateLimit.of(4, Duration.ofMillis(400));
 
-    private static LocalRedisServer redis;
+    @RegisterExtension
+    static final RunningRedis redis = new RunningRedis();
 
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
     private final List<AutoCloseable> closeables = new ArrayList<>();
-
-    @BeforeAll
-    static void startRedis() {
-        redis = LocalRedisServer.startOrSkip();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        if (redis != null) {
-            redis.stop();
-        }
-    }
 
     @AfterEach
     void close() throws Exception {
