@@ -1,0 +1,71 @@
+package io.github.camelsaas.benchmarks;
+
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import io.github.camelsaas.benchmarks.report.BenchmarkReport;
+import io.github.camelsaas.benchmarks.report.ResultTable;
+import io.github.camelsaas.benchmarks.report.ResultsJson;
+import io.github.camelsaas.benchmarks.stub.ForkedZuoraStub;
+import io.github.camelsaas.benchmarks.stub.ZuoraStubHandle;
+
+/**
+ * {@code mvn -B -q -pl benchmarks exec:java [-Dexec.args="--quick"]}: runs the benchmarks, prints the tables and
+ * writes the JSON results. Options: {@code --quick} (every scenario small, for CI), {@code --scenarios=1,3},
+ * {@code --out=path} (default {@code benchmarks/results/latest.json}, or {@code latest-quick.json} with
+ * {@code --quick}), {@code --no-heap-check}. Exits 1 when a record went unaccounted for or a run failed; timing
+ * targets never fail it (they are reported).
+ */
+public final class BenchmarkMain {
+
+    /** Threads of the stub's HTTP server. */
+    private static final int STUB_THREADS = 8;
+
+    private BenchmarkMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchmarkSettings settings = BenchmarkSettings.full();
+        Set<String> scenarios = new LinkedHashSet<>();
+        String out = null;
+        boolean heapCheck = true;
+        for (String arg : args) {
+            if ("--quick".equals(arg)) {
+                settings = BenchmarkSettings.quick();
+            } else if (arg.startsWith("--scenarios=")) {
+                scenarios.addAll(Set.of(arg.substring("--scenarios=".length()).split(",")));
+            } else if (arg.startsWith("--out=")) {
+                out = arg.substring("--out=".length());
+            } else if ("--no-heap-check".equals(arg)) {
+                heapCheck = false;
+            } else if (!arg.isBlank()) {
+                System.err.println("unknown option " + arg + "; use --quick, --scenarios=1,2,3, --out=FILE, "
+                        + "--no-heap-check");
+                System.exit(2);
+            }
+        }
+        if (!heapCheck) {
+            settings = new BenchmarkSettings(settings.mode(), settings.warmups(), settings.iterations(),
+                    settings.zuoraRecords(), settings.naiveRecords(), settings.concurrency(), settings.batchWindow(),
+                    settings.kustomer(), settings.kustomerWarmups(), settings.kustomerIterations(),
+                    settings.overheadCalls(), settings.zuoraOptions(), false);
+        }
+        Path results = Path.of(out != null ? out : System.getProperty("benchmarks.results.dir", "benchmarks/results")
+                + ("quick".equals(settings.mode()) ? "/latest-quick.json" : "/latest.json"));
+        System.out.printf("Camel SaaS benchmarks, %s mode, %d cores; the Zuora stub runs in its own JVM%n",
+                settings.mode(), Runtime.getRuntime().availableProcessors());
+        BenchmarkReport report;
+        try (ZuoraStubHandle stub = ForkedZuoraStub.start(STUB_THREADS)) {
+            report = new BenchmarkRun(settings, System.out).run(stub, scenarios);
+        }
+        System.out.println();
+        ResultTable.print(report, System.out);
+        ResultsJson.write(report, results);
+        System.out.println("results: " + results.toAbsolutePath().normalize());
+        System.out.flush();
+        if (!report.problems().isEmpty()) {
+            System.exit(1);
+        }
+    }
+}

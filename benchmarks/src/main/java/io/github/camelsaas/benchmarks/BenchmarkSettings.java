@@ -1,0 +1,59 @@
+package io.github.camelsaas.benchmarks;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.github.camelsaas.benchmarks.kustomer.KustomerLimits;
+
+/**
+ * How big each scenario is and how often it runs.
+ *
+ * @param zuoraOptions options every {@code zuora-objects:} endpoint of the Zuora scenarios gets
+ */
+public record BenchmarkSettings(String mode, int warmups, int iterations, int zuoraRecords, int naiveRecords,
+                                int concurrency, Duration batchWindow, KustomerLimits kustomer, int kustomerWarmups,
+                                int kustomerIterations, int overheadCalls, String zuoraOptions, boolean heapCheck) {
+
+    /** The real thing: 100,000 records, 2 warm-ups and 5 measured iterations. A few minutes on 2 cores. */
+    public static BenchmarkSettings full() {
+        return new BenchmarkSettings("full", 2, 5, 100_000, 10_000, 10, Duration.ofMillis(50),
+                new KustomerLimits(1_200, 10, 120, 300, Duration.ofSeconds(2)), 1, 5, 2_000,
+                "compressRequests=false", true);
+    }
+
+    /** Every scenario, small, for CI: checks the harness works; its timings mean little. */
+    public static BenchmarkSettings quick() {
+        return new BenchmarkSettings("quick", 1, 2, 2_000, 200, 10, Duration.ofMillis(20),
+                new KustomerLimits(120, 10, 12, 30, Duration.ofMillis(250)), 0, 2, 200,
+                "compressRequests=false", false);
+    }
+
+    /** Tiny numbers, for the harness's own test. */
+    public static BenchmarkSettings tiny() {
+        return new BenchmarkSettings("tiny", 0, 1, 2_500, 30, 4, Duration.ofMillis(20),
+                new KustomerLimits(40, 4, 5, 10, Duration.ofMillis(200)), 0, 1, 20, "compressRequests=false", false);
+    }
+
+    public Map<String, Object> describe() {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("warmups", warmups);
+        settings.put("iterations", iterations);
+        settings.put("zuora_records", zuoraRecords);
+        settings.put("naive_records", naiveRecords);
+        settings.put("concurrency", concurrency);
+        settings.put("batch_window_ms", batchWindow.toMillis());
+        settings.put("zuora_component_options", zuoraOptions);
+        Map<String, Object> kustomerSettings = new LinkedHashMap<>();
+        kustomerSettings.put("records", kustomer.records());
+        kustomerSettings.put("customers", kustomer.customers());
+        kustomerSettings.put("per_customer_limit", kustomer.perCustomer());
+        kustomerSettings.put("org_limit", kustomer.org());
+        kustomerSettings.put("window_ms", kustomer.window().toMillis());
+        kustomerSettings.put("warmups", kustomerWarmups);
+        kustomerSettings.put("iterations", kustomerIterations);
+        settings.put("kustomer", kustomerSettings);
+        settings.put("overhead_calls", overheadCalls);
+        return settings;
+    }
+}

@@ -1,0 +1,21 @@
+package io.github.camelsaas.benchmarks.report;
+
+import java.util.List;
+
+import io.github.camelsaas.benchmarks.BenchmarkSettings;
+import io.github.camelsaas.benchmarks.harness.ScenarioResult;
+
+/** Everything one run of the harness measured. */
+public record BenchmarkReport(BenchmarkSettings settings, List<ScenarioResult> scenarios, HeapCheckResult heapCheck,
+                              double elapsedSeconds) {
+
+    /** Problems any variant reported (records lost, wrong call counts, failures), plus a failed heap check. */
+    public List<String> problems() {
+        java.util.ArrayList<String> problems = new java.util.ArrayList<>();
+        scenarios.forEach(s -> s.variants().forEach(v -> v.problems().forEach(p -> problems.add(v.id() + ": " + p))));
+        if (heapCheck != null && !heapCheck.completed()) {
+            problems.add("heap check: " + heapCheck.detail());
+        }
+        return problems;
+    }
+}
