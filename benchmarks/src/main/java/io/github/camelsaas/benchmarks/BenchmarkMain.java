@@ -14,7 +14,7 @@ import io.github.camelsaas.benchmarks.stub.ZuoraStubHandle;
  * {@code mvn -B -q -pl benchmarks exec:java [-Dexec.args="--quick"]}: runs the benchmarks, prints the tables and
  * writes the JSON results. Options: {@code --quick} (every scenario small, for CI), {@code --scenarios=1,3},
  * {@code --out=path} (default {@code benchmarks/results/latest.json}, or {@code latest-quick.json} with
- * {@code --quick}), {@code --no-heap-check}. Exits 1 when a record went unaccounted for or a run failed; timing
+ * {@code --quick}), {@code --warmups=N}, {@code --iterations=N}, {@code --no-heap-check}. Exits 1 when a record went unaccounted for or a run failed; timing
  * targets never fail it (they are reported).
  */
 public final class BenchmarkMain {
@@ -30,6 +30,8 @@ public final class BenchmarkMain {
         Set<String> scenarios = new LinkedHashSet<>();
         String out = null;
         boolean heapCheck = true;
+        Integer warmups = null;
+        Integer iterations = null;
         for (String arg : args) {
             if ("--quick".equals(arg)) {
                 settings = BenchmarkSettings.quick();
@@ -37,20 +39,23 @@ public final class BenchmarkMain {
                 scenarios.addAll(Set.of(arg.substring("--scenarios=".length()).split(",")));
             } else if (arg.startsWith("--out=")) {
                 out = arg.substring("--out=".length());
+            } else if (arg.startsWith("--warmups=")) {
+                warmups = Integer.valueOf(arg.substring("--warmups=".length()));
+            } else if (arg.startsWith("--iterations=")) {
+                iterations = Integer.valueOf(arg.substring("--iterations=".length()));
             } else if ("--no-heap-check".equals(arg)) {
                 heapCheck = false;
             } else if (!arg.isBlank()) {
                 System.err.println("unknown option " + arg + "; use --quick, --scenarios=1,2,3, --out=FILE, "
-                        + "--no-heap-check");
+                        + "--warmups=N, --iterations=N, --no-heap-check");
                 System.exit(2);
             }
         }
-        if (!heapCheck) {
-            settings = new BenchmarkSettings(settings.mode(), settings.warmups(), settings.iterations(),
-                    settings.zuoraRecords(), settings.naiveRecords(), settings.concurrency(), settings.batchWindow(),
-                    settings.kustomer(), settings.kustomerWarmups(), settings.kustomerIterations(),
-                    settings.overheadCalls(), settings.zuoraOptions(), false);
+        if (warmups != null || iterations != null) {
+            settings = settings.withIterations(warmups != null ? warmups : settings.warmups(),
+                    iterations != null ? iterations : settings.iterations());
         }
+        settings = settings.withHeapCheck(heapCheck && settings.heapCheck());
         Path results = Path.of(out != null ? out : System.getProperty("benchmarks.results.dir", "benchmarks/results")
                 + ("quick".equals(settings.mode()) ? "/latest-quick.json" : "/latest.json"));
         System.out.printf("Camel SaaS benchmarks, %s mode, %d cores; the Zuora stub runs in its own JVM%n",

@@ -35,6 +35,18 @@ public record BenchmarkSettings(String mode, int warmups, int iterations, int zu
                 new KustomerLimits(40, 4, 5, 10, Duration.ofMillis(200)), 0, 1, 20, "compressRequests=false", false);
     }
 
+    /** The same sizes with other iteration counts (scenario 2's too). */
+    public BenchmarkSettings withIterations(int warmupRuns, int measuredRuns) {
+        return new BenchmarkSettings(mode, warmupRuns, measuredRuns, zuoraRecords, naiveRecords, concurrency,
+                batchWindow, kustomer, Math.min(kustomerWarmups, warmupRuns), measuredRuns, overheadCalls, zuoraOptions,
+                heapCheck);
+    }
+
+    public BenchmarkSettings withHeapCheck(boolean check) {
+        return new BenchmarkSettings(mode, warmups, iterations, zuoraRecords, naiveRecords, concurrency, batchWindow,
+                kustomer, kustomerWarmups, kustomerIterations, overheadCalls, zuoraOptions, check);
+    }
+
     public Map<String, Object> describe() {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("warmups", warmups);
