@@ -12,7 +12,7 @@ import io.github.camelsaas.benchmarks.stub.ZuoraStubHandle;
 
 /**
  * {@code mvn -B -q -pl benchmarks exec:java [-Dexec.args="--quick"]}: runs the benchmarks, prints the tables and
- * writes the JSON results. Options: {@code --quick} (every scenario small, for CI), {@code --scenarios=1,3},
+ * writes the JSON results. Options: {@code --quick} (every scenario small, for CI), {@code --scenarios=1,3}, {@code --variants=1a,1e},
  * {@code --out=path} (default {@code benchmarks/results/latest.json}, or {@code latest-quick.json} with
  * {@code --quick}), {@code --warmups=N}, {@code --iterations=N}, {@code --no-heap-check}. Exits 1 when a record went unaccounted for or a run failed; timing
  * targets never fail it (they are reported).
@@ -28,6 +28,7 @@ public final class BenchmarkMain {
     public static void main(String[] args) throws Exception {
         BenchmarkSettings settings = BenchmarkSettings.full();
         Set<String> scenarios = new LinkedHashSet<>();
+        Set<String> variants = new LinkedHashSet<>();
         String out = null;
         boolean heapCheck = true;
         Integer warmups = null;
@@ -37,6 +38,8 @@ public final class BenchmarkMain {
                 settings = BenchmarkSettings.quick();
             } else if (arg.startsWith("--scenarios=")) {
                 scenarios.addAll(Set.of(arg.substring("--scenarios=".length()).split(",")));
+            } else if (arg.startsWith("--variants=")) {
+                variants.addAll(Set.of(arg.substring("--variants=".length()).split(",")));
             } else if (arg.startsWith("--out=")) {
                 out = arg.substring("--out=".length());
             } else if (arg.startsWith("--warmups=")) {
@@ -47,7 +50,7 @@ public final class BenchmarkMain {
                 heapCheck = false;
             } else if (!arg.isBlank()) {
                 System.err.println("unknown option " + arg + "; use --quick, --scenarios=1,2,3, --out=FILE, "
-                        + "--warmups=N, --iterations=N, --no-heap-check");
+                        + "--variants=1a,1e, --warmups=N, --iterations=N, --no-heap-check");
                 System.exit(2);
             }
         }
@@ -62,7 +65,7 @@ public final class BenchmarkMain {
                 settings.mode(), Runtime.getRuntime().availableProcessors());
         BenchmarkReport report;
         try (ZuoraStubHandle stub = ForkedZuoraStub.start(STUB_THREADS)) {
-            report = new BenchmarkRun(settings, System.out).run(stub, scenarios);
+            report = new BenchmarkRun(settings, System.out).run(stub, scenarios, variants);
         }
         System.out.println();
         ResultTable.print(report, System.out);

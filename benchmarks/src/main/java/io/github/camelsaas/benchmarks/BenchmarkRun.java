@@ -22,14 +22,21 @@ public final class BenchmarkRun {
 
     private final BenchmarkSettings settings;
     private final PrintStream progress;
+    private Set<String> variants = Set.of();
 
     public BenchmarkRun(BenchmarkSettings settings, PrintStream progress) {
         this.settings = settings;
         this.progress = progress;
     }
 
-    /** @param scenarios the ids to run ("1", "2", "3"); empty for all */
+    /** Runs every variant of the chosen scenarios ("1", "2", "3"; empty for all). */
     public BenchmarkReport run(ZuoraStubHandle stub, Set<String> scenarios) throws Exception {
+        return run(stub, scenarios, Set.of());
+    }
+
+    /** @param variants the variant ids to run, e.g. "1a", "1e" (empty for all), for profiling one of them */
+    public BenchmarkReport run(ZuoraStubHandle stub, Set<String> scenarios, Set<String> variants) throws Exception {
+        this.variants = variants;
         long start = System.nanoTime();
         ScenarioRunner runner = new ScenarioRunner(progress);
         ZuoraTarget zuora = new ZuoraTarget(stub, settings.zuoraOptions());
@@ -37,10 +44,10 @@ public final class BenchmarkRun {
         HeapCheckResult heapCheck = null;
         if (wanted(scenarios, "1")) {
             results.add(run(runner, Scenarios.zuoraCreate(settings, zuora)));
-            if (settings.heapCheck()) {
+            if (settings.heapCheck() && (variants.isEmpty() || variants.contains("1a"))) {
                 progress.printf("  1a  again in a JVM with -Xmx%dm (heap check) ...%n", HEAP_CAP_MB);
                 heapCheck = HeapCheck.run(stub.baseUrl(), settings.zuoraRecords(), settings.zuoraOptions(),
-                        HEAP_CAP_MB);
+                        HEAP_CAP_MB, HEAP_CAP_MB * 3 / 2, HEAP_CAP_MB * 2);
             }
         }
         if (wanted(scenarios, "2")) {
@@ -56,6 +63,11 @@ public final class BenchmarkRun {
 
     private ScenarioResult run(ScenarioRunner runner, Scenario scenario) {
         progress.println("scenario " + scenario.id() + ": " + scenario.title());
+        if (!variants.isEmpty()) {
+            scenario = new Scenario(scenario.id(), scenario.title(), scenario.warmups(), scenario.iterations(),
+                    scenario.variants().stream().filter(v -> variants.contains(v.id())).toList(),
+                    scenario.comparisons());
+        }
         return runner.run(scenario);
     }
 

@@ -44,10 +44,17 @@ public final class ScenarioRunner {
                         warmup ? scenario.warmups() : scenario.iterations());
                 progress.flush();
                 try {
-                    System.gc(); // start every run from a collected heap, so one run's garbage does not tax the next
-                    heap.reset();
-                    Measurement measurement = variant.run();
-                    IterationResult result = new IterationResult(measurement, heap.peakBytes());
+                    // start every run from a collected heap, so one run's garbage does not tax the next
+                    heap.liveAfterGc();
+                    heap.start();
+                    Measurement measurement;
+                    long peakHeap;
+                    try {
+                        measurement = variant.run();
+                    } finally {
+                        peakHeap = heap.stop();
+                    }
+                    IterationResult result = new IterationResult(measurement, peakHeap);
                     progress.printf("%s records/s%s%n", Format.number(measurement.recordsPerSecond()),
                             measurement.hasLatencies() ? ", p50 " + Format.number(measurement.latencyMillis(0.5))
                                     + " ms" : "");
