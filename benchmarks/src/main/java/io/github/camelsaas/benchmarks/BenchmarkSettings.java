@@ -42,6 +42,12 @@ public record BenchmarkSettings(String mode, int warmups, int iterations, int zu
                 heapCheck);
     }
 
+    /** Other options for the Zuora scenarios' {@code zuora-objects:} endpoints, e.g. {@code compressRequests=true}. */
+    public BenchmarkSettings withZuoraOptions(String options) {
+        return new BenchmarkSettings(mode, warmups, iterations, zuoraRecords, naiveRecords, concurrency, batchWindow,
+                kustomer, kustomerWarmups, kustomerIterations, overheadCalls, options, heapCheck);
+    }
+
     public BenchmarkSettings withHeapCheck(boolean check) {
         return new BenchmarkSettings(mode, warmups, iterations, zuoraRecords, naiveRecords, concurrency, batchWindow,
                 kustomer, kustomerWarmups, kustomerIterations, overheadCalls, zuoraOptions, check);
