@@ -57,7 +57,9 @@ public final class HeapCheck {
         try {
             Process process = JavaProcesses.start(JavaProcesses.fullClassPath(),
                     List.of("-Xmx" + maxHeapMegabytes + "m", "-XX:+UseG1GC"), HeapCheck.class.getName(),
-                    List.of(stubUrl, String.valueOf(records), zuoraOptions));
+                    List.of(stubUrl, String.valueOf(records), zuoraOptions),
+                    // a JVM that runs out of heap prints a stack trace per thread: its verdict comes on stdout
+                    ProcessBuilder.Redirect.DISCARD);
             String result = null;
             try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8))) {
@@ -74,7 +76,7 @@ public final class HeapCheck {
             if (result == null) {
                 return new HeapCheckResult(maxHeapMegabytes, records, false, Double.NaN, Double.NaN,
                         "the -Xmx" + maxHeapMegabytes + "m JVM ended (exit " + process.exitValue()
-                        + ") without a result: see its error output above (OutOfMemoryError?)");
+                        + ") without a result (out of memory before it could report?)");
             }
             JsonNode json = MAPPER.readTree(result);
             return new HeapCheckResult(maxHeapMegabytes, records, json.get("completed").asBoolean(),

@@ -20,6 +20,12 @@ public final class JavaProcesses {
     /** Starts {@code mainClass} in a new JVM; its stdin stays a pipe to us, so it can notice when we exit. */
     public static Process start(List<String> classPath, List<String> jvmOptions, String mainClass, List<String> args)
             throws IOException {
+        return start(classPath, jvmOptions, mainClass, args, ProcessBuilder.Redirect.INHERIT);
+    }
+
+    /** As {@link #start(List, List, String, List)}, its error output sent where {@code errors} says. */
+    public static Process start(List<String> classPath, List<String> jvmOptions, String mainClass, List<String> args,
+                                ProcessBuilder.Redirect errors) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -27,7 +33,7 @@ public final class JavaProcesses {
         command.add(String.join(File.pathSeparator, classPath));
         command.add(mainClass);
         command.addAll(args);
-        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        return new ProcessBuilder(command).redirectError(errors).start();
     }
 
     /** The jar or folder each class was loaded from: enough for a process that needs only those classes. */

@@ -48,6 +48,9 @@ public final class ResultTable {
                 "< " + heap.maxHeapMegabytes(), heap.completed() ? "met" : "MISSED"});
         }
         print(comparisons, out);
+        if (heap != null) {
+            out.println("heap check: " + heap.detail());
+        }
         List<String> problems = report.problems();
         out.printf("%nelapsed: %.1f s, mode: %s, %s%n", report.elapsedSeconds(), report.settings().mode(),
                 problems.isEmpty() ? "every record accounted for" : problems.size() + " problem(s):");

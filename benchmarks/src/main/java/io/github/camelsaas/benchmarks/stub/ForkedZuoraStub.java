@@ -27,10 +27,15 @@ public final class ForkedZuoraStub implements ZuoraStubHandle {
 
     /** Starts the stub JVM (the stub needs only its own classes and jackson-core) and waits until it listens. */
     public static ForkedZuoraStub start(int threads) {
+        return start(threads, 0);
+    }
+
+    /** As {@link #start(int)}, each create answered {@code latencyMillis} late (see {@link ZuoraStub}). */
+    public static ForkedZuoraStub start(int threads, long latencyMillis) {
         try {
             Process process = JavaProcesses.start(JavaProcesses.locationsOf(ZuoraStub.class, JsonFactory.class),
                     List.of("-Xms256m", "-Xmx512m", "-XX:+UseParallelGC", "-Dsun.net.httpserver.nodelay=true"), ZuoraStub.class.getName(),
-                    List.of(String.valueOf(threads)));
+                    List.of(String.valueOf(threads), String.valueOf(latencyMillis)));
             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8));
             String line;

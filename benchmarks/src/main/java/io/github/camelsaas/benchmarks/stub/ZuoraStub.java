@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -63,14 +64,30 @@ public final class ZuoraStub implements AutoCloseable {
     private final String idPrefix = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     private final HttpServer server;
     private final ExecutorService pool;
+    private final long latencyMillis;
+    private final ScheduledExecutorService delayer;
 
-    private ZuoraStub(HttpServer server, ExecutorService pool) {
+    private ZuoraStub(HttpServer server, ExecutorService pool, long latencyMillis) {
         this.server = server;
         this.pool = pool;
+        this.latencyMillis = latencyMillis;
+        this.delayer = latencyMillis > 0 ? Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "zuora-stub-latency");
+            thread.setDaemon(true);
+            return thread;
+        }) : null;
     }
 
     /** Listens on loopback, on {@code port} (0 for a free one), answering on {@code threads} threads. */
     public static ZuoraStub start(int port, int threads) throws IOException {
+        return start(port, threads, 0);
+    }
+
+    /**
+     * As {@link #start(int, int)}, each create answered {@code latencyMillis} later (a network and server time, as
+     * a WAN to Zuora would add; no thread waits meanwhile).
+     */
+    public static ZuoraStub start(int port, int threads, long latencyMillis) throws IOException {
         // the JDK server leaves Nagle's algorithm on unless told: each answer (headers, then body) would then wait
         // for the client's delayed ACK, about 40 ms a call. Read once, when the server classes load.
         if (System.getProperty(NO_DELAY) == null) {
@@ -83,7 +100,7 @@ public final class ZuoraStub implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        ZuoraStub stub = new ZuoraStub(server, pool);
+        ZuoraStub stub = new ZuoraStub(server, pool, latencyMillis);
         server.createContext("/", stub::handle);
         server.setExecutor(pool);
         server.start();
@@ -114,14 +131,18 @@ public final class ZuoraStub implements AutoCloseable {
     public void close() {
         server.stop(0);
         pool.shutdownNow();
+        if (delayer != null) {
+            delayer.shutdownNow();
+        }
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
+        boolean answerLater = false;
+        try {
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
             if ("POST".equals(method) && path.startsWith(RECORDS_PATH)) {
-                create(exchange, path.substring(RECORDS_PATH.length()));
+                answerLater = create(exchange, path.substring(RECORDS_PATH.length()));
             } else if ("POST".equals(method) && "/oauth/token".equals(path)) {
                 token(exchange);
             } else if ("GET".equals(method) && "/__stats".equals(path)) {
@@ -140,17 +161,22 @@ public final class ZuoraStub implements AutoCloseable {
         } catch (RuntimeException e) {
             refused.increment();
             send(exchange, 500, error(71012560, "Stub error: " + e.getMessage()));
+        } finally {
+            if (!answerLater) {
+                exchange.close();
+            }
         }
     }
 
-    private void create(HttpExchange exchange, String object) throws IOException {
+    /** @return whether the answer was scheduled for later (the exchange is then closed by that answer) */
+    private boolean create(HttpExchange exchange, String object) throws IOException {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         if (authorization == null || !authorization.startsWith("Bearer ")
                 || !tokens.contains(authorization.substring(7))) {
             exchange.getRequestBody().readAllBytes();
             refused.increment();
             send(exchange, 401, error(90000011, "Authentication error"));
-            return;
+            return false;
         }
         byte[] answer;
         int created;
@@ -161,12 +187,24 @@ public final class ZuoraStub implements AutoCloseable {
         } catch (InvalidBody e) {
             refused.increment();
             send(exchange, 400, error(71012522, e.getMessage()));
-            return;
+            return false;
         }
         calls.increment();
         records.add(created);
         maxRecordsPerCall.accumulateAndGet(created, Math::max);
-        send(exchange, 200, answer);
+        if (delayer == null) {
+            send(exchange, 200, answer);
+            return false;
+        }
+        byte[] body = answer;
+        delayer.schedule(() -> {
+            try (exchange) {
+                send(exchange, 200, body);
+            } catch (IOException e) {
+                // the client went away meanwhile: nothing to answer
+            }
+        }, latencyMillis, TimeUnit.MILLISECONDS);
+        return true;
     }
 
     /** Streams the submitted records into Zuora's answer, each with an Id and the system fields. */
@@ -279,12 +317,13 @@ public final class ZuoraStub implements AutoCloseable {
     }
 
     /**
-     * Runs the stub in this JVM until standard input closes: {@code ZuoraStub [threads]}. Prints
+     * Runs the stub in this JVM until standard input closes: {@code ZuoraStub [threads [latencyMillis]]}. Prints
      * {@value #READY_PREFIX}{@code <port>} once it listens.
      */
     public static void main(String[] args) throws Exception {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : 8;
-        ZuoraStub stub = start(0, threads);
+        long latency = args.length > 1 ? Long.parseLong(args[1]) : 0;
+        ZuoraStub stub = start(0, threads, latency);
         System.out.println(READY_PREFIX + stub.port());
         System.out.flush();
         // the parent holds our stdin: when it exits, for whatever reason, read returns -1 and we stop too
