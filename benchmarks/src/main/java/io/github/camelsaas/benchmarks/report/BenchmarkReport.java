@@ -1,5 +1,6 @@
 package io.github.camelsaas.benchmarks.report;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import io.github.camelsaas.benchmarks.BenchmarkSettings;
@@ -14,7 +15,7 @@ public record BenchmarkReport(BenchmarkSettings settings, List<ScenarioResult> s
      * targets are reported beside their numbers.
      */
     public List<String> problems() {
-        java.util.ArrayList<String> problems = new java.util.ArrayList<>();
+        List<String> problems = new ArrayList<>();
         scenarios.forEach(s -> s.variants().forEach(v -> v.problems().forEach(p -> problems.add(v.id() + ": " + p))));
         return problems;
     }
