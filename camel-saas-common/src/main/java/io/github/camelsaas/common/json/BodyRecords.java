@@ -19,7 +19,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Turns a message body of any supported shape into records, rejecting what is not a JSON object with a message
  * that names the record. Everything goes through Jackson's untyped model, so every record comes out as a fresh
  * {@code LinkedHashMap} of plain JSON values (maps, lists, strings, numbers, booleans, nulls) whatever the input
- * held: nested POJOs and dates are converted, and the caller's objects are never shared or modified.
+ * held: nested POJOs and dates are converted, and the caller's objects are never shared or modified. A Map that
+ * holds only plain JSON values already is copied directly ({@link PlainJsonCopy}), to the same result.
  */
 final class BodyRecords {
 
@@ -98,6 +99,12 @@ final class BodyRecords {
                 throw notAnObject(index, "a string holding " + jsonKind(parsed), null);
             }
             return asRecord(parsed);
+        }
+        if (element instanceof Map<?, ?> map && mapper == DefaultObjectMapper.INSTANCE) {
+            Map<String, Object> copy = PlainJsonCopy.copyOrNull(map);
+            if (copy != null) {
+                return copy;
+            }
         }
         Object plain = toPlainJson(element, index);
         if (!(plain instanceof Map)) {

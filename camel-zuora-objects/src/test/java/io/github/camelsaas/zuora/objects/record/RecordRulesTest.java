@@ -44,6 +44,26 @@ class RecordRulesTest {
     }
 
     @Test
+    void ownedRecordsAreCheckedInPlaceWithTheSameRules() {
+        Map<String, Object> first = record("A__c", "", "B__c", 3);
+        Map<String, Object> second = record("A__c", "x");
+        List<Map<String, Object>> owned = List.of(first, second);
+
+        List<Map<String, Object>> prepared = new RecordRules(EmptyStringPolicy.TO_NULL).prepareOwned(owned);
+
+        assertThat(prepared).isSameAs(owned);
+        assertThat(prepared.get(0)).isSameAs(first).containsEntry("A__c", null).containsEntry("B__c", 3);
+        assertThat(prepared.get(1)).isSameAs(second).containsEntry("A__c", "x");
+        assertThatThrownBy(() -> new RecordRules(EmptyStringPolicy.REJECT)
+                .prepareOwned(List.of(record("A__c", "x"), record("B__c", ""))))
+                .isInstanceOf(InvalidBodyException.class)
+                .extracting(e -> ((InvalidBodyException) e).recordIndex().getAsInt()).isEqualTo(1);
+        assertThatThrownBy(() -> new RecordRules(EmptyStringPolicy.TO_NULL)
+                .prepareOwned(List.of(record("A__c", Map.of("nested", 1)))))
+                .isInstanceOf(InvalidBodyException.class).hasMessageContaining("field A__c holds an object");
+    }
+
+    @Test
     void rejectNamesTheRecordAndTheField() {
         List<Map<String, Object>> records = List.of(record("A__c", "x"), record("A__c", "x", "B__c", ""));
 
