@@ -142,6 +142,15 @@ public final class JsonRecords {
     }
 
     /**
+     * As {@link #readObject(byte[])}, with the same values, classes and errors, but smaller in memory, for an
+     * answer whose records are kept (returned to the user): equal strings of the answer are one shared instance and
+     * maps are sized to their fields. With a mapper other than the default one it is {@link #readObject(byte[])}.
+     */
+    public Map<String, Object> readObjectCompactly(byte[] json) {
+        return responseReader.readObjectCompactly(json);
+    }
+
+    /**
      * Reads a server answer that must be a JSON array of objects.
      *
      * @throws JsonResponseException when the answer is empty, not JSON, not an array, or holds a non-object

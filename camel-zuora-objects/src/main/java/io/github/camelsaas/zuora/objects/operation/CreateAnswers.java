@@ -75,7 +75,8 @@ final class CreateAnswers {
 
     private List<PendingRecord> settleCreated(ZuoraRequest request, SaasHttpResponse response,
                                               List<PendingRecord> pending, OutcomeCollector<Map<String, Object>> out) {
-        Map<String, Object> body = api.readObject(request, response);
+        // the created records become the message body: read compactly, they take about a third less memory
+        Map<String, Object> body = api.readObject(request, response, true);
         List<Map<String, Object>> created = objects(body.get("records"));
         RecordMatcher matcher = matcher(pending);
         List<PendingRecord> retry = new ArrayList<>();
