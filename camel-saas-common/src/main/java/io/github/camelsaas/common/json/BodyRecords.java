@@ -5,10 +5,13 @@ import java.io.InputStream;
 import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -20,13 +23,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * that names the record. Everything goes through Jackson's untyped model, so every record comes out as a fresh
  * {@code LinkedHashMap} of plain JSON values (maps, lists, strings, numbers, booleans, nulls) whatever the input
  * held: nested POJOs and dates are converted, and the caller's objects are never shared or modified. A Map that
- * holds only plain JSON values already is copied directly ({@link PlainJsonCopy}), to the same result.
+ * holds only plain JSON values already is copied directly ({@link PlainJsonCopy}), to the same result. A caller
+ * that only reads its records may ask for flat plain ones uncopied, as read-only views ({@link FlatPlainRecord}).
  */
 final class BodyRecords {
 
     private static final String EXPECTED_BODY = "expected a JSON object, an array of JSON objects, a Map, "
             + "a List of Maps or POJOs, or a POJO";
     private static final String EXPECTED_RECORD = "expected a JSON object";
+
+    private static final Predicate<Map<String, ?>> NEVER_AS_IS = record -> false;
 
     private final ObjectMapper mapper;
 
@@ -35,6 +41,15 @@ final class BodyRecords {
     }
 
     List<Map<String, Object>> extract(Object body) {
+        return extract(body, NEVER_AS_IS);
+    }
+
+    /**
+     * As {@link #extract(Object)}, but a Map element that is {@linkplain FlatPlainRecord flat plain JSON} and that
+     * {@code usableAsIs} accepts is returned as an unmodifiable view of the caller's own map instead of a copy.
+     */
+    List<Map<String, Object>> extract(Object body, Predicate<Map<String, ?>> usableAsIs) {
+        Objects.requireNonNull(usableAsIs, "usableAsIs");
         if (body == null) {
             throw new InvalidBodyException("body is null, " + EXPECTED_BODY);
         }
@@ -46,16 +61,16 @@ final class BodyRecords {
             return fromPlainJson(mapper.convertValue(node, Object.class));
         }
         if (body instanceof Map) {
-            return single(record(body, 0));
+            return single(record(body, 0, usableAsIs));
         }
         if (body instanceof Iterable<?> iterable) {
-            return fromElements(iterable.iterator());
+            return fromElements(iterable.iterator(), usableAsIs);
         }
         if (body instanceof Iterator<?> iterator) {
-            return fromElements(iterator);
+            return fromElements(iterator, usableAsIs);
         }
         if (body.getClass().isArray()) {
-            return fromElements(arrayIterator(body));
+            return fromElements(arrayIterator(body), usableAsIs);
         }
         return fromPlainJson(toPlainJson(body, -1));
     }
@@ -79,16 +94,17 @@ final class BodyRecords {
         throw new InvalidBodyException("body is " + JsonValueKind.describe(plain) + ", " + EXPECTED_BODY);
     }
 
-    private List<Map<String, Object>> fromElements(Iterator<?> elements) {
+    private List<Map<String, Object>> fromElements(Iterator<?> elements, Predicate<Map<String, ?>> usableAsIs) {
         List<Map<String, Object>> records = new ArrayList<>();
         int index = 0;
         while (elements.hasNext()) {
-            records.add(record(elements.next(), index++));
+            records.add(record(elements.next(), index++, usableAsIs));
         }
         return records;
     }
 
-    private Map<String, Object> record(Object element, int index) {
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> record(Object element, int index, Predicate<Map<String, ?>> usableAsIs) {
         if (element == null || element instanceof Number || element instanceof Boolean
                 || element instanceof Character || element instanceof Collection || isNonTextArray(element)) {
             throw notAnObject(index, JsonValueKind.describe(element), null);
@@ -101,6 +117,10 @@ final class BodyRecords {
             return asRecord(parsed);
         }
         if (element instanceof Map<?, ?> map && mapper == DefaultObjectMapper.INSTANCE) {
+            // the keys were just checked to be strings
+            if (usableAsIs != NEVER_AS_IS && FlatPlainRecord.test(map) && usableAsIs.test((Map<String, ?>) map)) {
+                return Collections.unmodifiableMap((Map<String, Object>) map);
+            }
             Map<String, Object> copy = PlainJsonCopy.copyOrNull(map);
             if (copy != null) {
                 return copy;

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -60,6 +61,24 @@ public final class JsonRecords {
      */
     public List<Map<String, Object>> toRecords(Object body) {
         return bodyRecords.extract(body);
+    }
+
+    /**
+     * As {@link #toRecords(Object)}, but without copying the records that need no copy: a {@code Map} element whose
+     * keys are strings and whose values are JSON scalars written exactly as their copy would be (strings, booleans,
+     * nulls, whole numbers, {@code BigDecimal}s, doubles between 10^-3 and 10^7), and that {@code usableAsIs}
+     * accepts, is returned as an {@linkplain java.util.Collections#unmodifiableMap unmodifiable view} of the
+     * caller's map. For a large list body this saves a copy of every record; the caller must only read such a
+     * record (the view refuses changes) and must accept a {@code Double} where a copy holds a {@code BigDecimal}.
+     * With a mapper other than the default one every record is copied.
+     *
+     * @param usableAsIs decides, for a flat plain record, whether the caller can use it unchanged (for example:
+     *                   it holds no value the caller would have to change)
+     * @return           a new mutable list; its records are fresh mutable maps or read-only views of the input's
+     * @throws InvalidBodyException as {@link #toRecords(Object)}
+     */
+    public List<Map<String, Object>> toRecordsReadOnly(Object body, Predicate<Map<String, ?>> usableAsIs) {
+        return bodyRecords.extract(body, usableAsIs);
     }
 
     /**
@@ -120,6 +139,15 @@ public final class JsonRecords {
      */
     public Map<String, Object> readObject(byte[] json) {
         return responseReader.readObject(json);
+    }
+
+    /**
+     * As {@link #readObject(byte[])}, with the same values, classes and errors, but smaller in memory, for an
+     * answer whose records are kept (returned to the user): equal strings of the answer are one shared instance and
+     * maps are sized to their fields. With a mapper other than the default one it is {@link #readObject(byte[])}.
+     */
+    public Map<String, Object> readObjectCompactly(byte[] json) {
+        return responseReader.readObjectCompactly(json);
     }
 
     /**

@@ -48,6 +48,23 @@ final class ResponseReader {
         return asObject(plain);
     }
 
+    /**
+     * As {@link #readObject}, read by the {@link CompactAnswerReader} when the mapper is the default one. Any
+     * problem sends the answer through {@link #readObject}, so errors are reported exactly as there.
+     */
+    Map<String, Object> readObjectCompactly(byte[] json) {
+        if (mapper == DefaultObjectMapper.INSTANCE && json != null) {
+            try (JsonParser parser = mapper.createParser(json)) {
+                if (CompactAnswerReader.read(parser) instanceof Map<?, ?> object) {
+                    return asObject(object);
+                }
+            } catch (IOException | RuntimeException e) {
+                // not the well-formed object expected: readObject below says what is wrong
+            }
+        }
+        return readObject(json);
+    }
+
     List<Map<String, Object>> readList(byte[] json) {
         Object plain = read(json, Object.class);
         if (!(plain instanceof List<?> list)) {

@@ -79,6 +79,29 @@ class CreateTest extends ZuoraTestSupport {
     }
 
     @Test
+    void theCallersRecordsAreSentAsTheyAreAndNeverChangedEvenWhenOneNeedsAnEmptyStringNulled() throws Exception {
+        // record 0 is used as it is (read-only, not copied), record 1 must change (its empty string) so it is copied
+        List<Map<String, Object>> input = orders(3, "U-");
+        input.get(0).put("Price__c", 4.99);
+        input.get(1).put("Note__c", "");
+        List<Map<String, Object>> before = new ArrayList<>();
+        input.forEach(record -> before.add(new LinkedHashMap<>(record)));
+
+        Exchange exchange = send("zuora-objects:Order", input);
+
+        assertThat(exchange.getException()).isNull();
+        assertThat(input).isEqualTo(before);
+        assertThat(input.get(1)).containsEntry("Note__c", "");
+        String body = requestsTo(RECORDS_PATH).get(0).getBodyAsString();
+        assertThat(body).contains("{\"OrderNumber__c\":\"U-0\",\"Amount__c\":0,\"Price__c\":4.99}")
+                .contains("{\"OrderNumber__c\":\"U-1\",\"Amount__c\":1,\"Note__c\":null}");
+        List<Map<String, Object>> created = exchange.getMessage().getBody(List.class);
+        assertThat(created).extracting(r -> r.get("OrderNumber__c")).containsExactly("U-0", "U-1", "U-2");
+        assertThat(created).allSatisfy(r -> assertThat(r).containsKey("Id"));
+        assertThat(created.get(0)).isNotSameAs(input.get(0));
+    }
+
+    @Test
     void underRejectAnEmptyStringFailsTheMessageNamingTheRecordAndNothingIsSent() {
         List<Map<String, Object>> input = orders(3, "R-");
         input.get(2).put("Note__c", "");

@@ -147,8 +147,16 @@ public final class ZuoraApi implements AutoCloseable {
 
     /** Reads a 2xx answer that must be a JSON object. */
     public Map<String, Object> readObject(ZuoraRequest request, SaasHttpResponse response) {
+        return readObject(request, response, false);
+    }
+
+    /**
+     * As {@link #readObject(ZuoraRequest, SaasHttpResponse)}; {@code compactly} reads it smaller in memory (same
+     * values), for an answer whose records are kept, such as created records returned as the body.
+     */
+    public Map<String, Object> readObject(ZuoraRequest request, SaasHttpResponse response, boolean compactly) {
         try {
-            return json.readObject(response.body());
+            return compactly ? json.readObjectCompactly(response.body()) : json.readObject(response.body());
         } catch (JsonResponseException e) {
             throw new ZuoraApiException(request + " answered " + response.status() + " with a body that is not "
                     + "the JSON object expected: " + secrets.redact(e.getMessage()), response.status(), null,

@@ -75,7 +75,8 @@ final class CreateAnswers {
 
     private List<PendingRecord> settleCreated(ZuoraRequest request, SaasHttpResponse response,
                                               List<PendingRecord> pending, OutcomeCollector<Map<String, Object>> out) {
-        Map<String, Object> body = api.readObject(request, response);
+        // the created records become the message body: read compactly (1(a): 157 MB above its input, was 240)
+        Map<String, Object> body = api.readObject(request, response, true);
         List<Map<String, Object>> created = objects(body.get("records"));
         RecordMatcher matcher = matcher(pending);
         List<PendingRecord> retry = new ArrayList<>();

@@ -63,8 +63,9 @@ public final class CreateOperation {
      * @throws io.github.camelsaas.common.json.InvalidBodyException naming a bad record; nothing is sent then
      */
     public List<Map<String, Object>> prepare(Object body) {
-        // toRecords gives fresh maps of our own: checked in place, not copied a second time
-        return rules.prepareOwned(api.json().toRecords(body));
+        // a record that needs no change is the caller's own map, read-only (a large list body is then not held
+        // twice); the others are fresh copies of our own, checked and changed in place, not copied a second time
+        return rules.prepareOwned(api.json().toRecordsReadOnly(body, rules::needsNoChange));
     }
 
     /** Creates a message's records, {@linkplain #prepare prepared}, and reports every record's outcome. */

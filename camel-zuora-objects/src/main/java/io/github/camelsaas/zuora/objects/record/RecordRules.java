@@ -48,9 +48,23 @@ public final class RecordRules {
     }
 
     /**
+     * Whether sending {@code record} needs no value changed (it holds no empty string), so it can be checked and
+     * sent as it is, read-only. Says nothing of the other rules, which {@link #prepareOwned} still checks.
+     */
+    public boolean needsNoChange(Map<String, ?> record) {
+        for (Object value : record.values()) {
+            if (value instanceof String text && text.isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * As {@link #prepare(List)}, but the given maps are changed in place (an empty string becomes null) and
      * returned, not copied: for records the caller owns, such as the fresh maps {@code JsonRecords.toRecords}
-     * returns, whose copy would only cost time and a second copy of every record in memory.
+     * returns, whose copy would only cost time and a second copy of every record in memory. A map that
+     * {@linkplain #needsNoChange needs no change} is only read, so it may be read-only.
      *
      * @throws InvalidBodyException as {@link #prepare(List)}; records before the bad one may have been changed
      */
