@@ -1,7 +1,12 @@
 package io.github.camelsaas.kustomer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,7 +31,14 @@ class KustomerQuotaAtZeroTest extends KustomerSimulatorTestSupport {
         simulator.setOrgLimit(ORG_LIMIT, WINDOW);
         simulator.setCustomerCreateLimit(1_000, WINDOW);
         useLimits(ORG_LIMIT);
-        String customer = createCustomer("Ada"); // the first org request of the first window
+        // measured warm: a cold client's and server's first calls are counted later after their grants than the
+        // limiter's margin allows for (5% of the window; a known cold-start effect, not what this test measures)
+        String customer = createCustomer("Ada");
+        send("kustomer:kobjects?klass=order&bulk=false", KustomerBulkTest.orders(4),
+                Map.of(KustomerConstants.CUSTOMER_ID, customer));
+        await().atMost(Duration.ofSeconds(5)).until(() -> orgQuotaLeft() == ORG_LIMIT);
+        simulator.reset(); // the counts, and the customer: created again, as the first org request of the window
+        customer = createCustomer("Ada");
 
         int windows = 5;
         Exchange exchange = send("kustomer:kobjects?klass=order&bulk=false&maxConcurrentRequests=8",
@@ -70,6 +82,15 @@ class KustomerQuotaAtZeroTest extends KustomerSimulatorTestSupport {
         assertThat(simulator.orgTooManyRequests()).isZero();
         assertThat(elapsedMillis).isGreaterThanOrEqualTo(WINDOW.toMillis());
         assertThat(simulator.customers()).hasSize(ORG_LIMIT + 1);
+    }
+
+    /** The org's quota left, asked with an unknown key: the simulator then reports it without counting the call. */
+    private static int orgQuotaLeft() throws Exception {
+        HttpResponse<Void> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(simulator.baseUrl() + "/v1/customers")).header("Authorization", "Bearer not-a-key").build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(answer.statusCode()).isEqualTo(401);
+        return Integer.parseInt(answer.headers().firstValue("x-ratelimit-remaining").orElseThrow());
     }
 
     /** Another application on the same org: its own component, its own limiter, the same API. */
