@@ -145,7 +145,7 @@ final class OrgThrottle implements RateLimitFeedback, AutoCloseable {
         if (response.status() == 429) {
             Optional<Instant> until = RetryRules.serverRetryTime(response, now);
             // without a time the retrier's backoff spaces the retry; a pause needs an instant
-            until.ifPresent(instant -> pauseAfterTooManyRequests(permits, instant));
+            until.ifPresent(instant -> pauseAfterTooManyRequests(response, permits, instant));
             return;
         }
         Integer stated = KustomerResponse.intHeader(response, "x-ratelimit-limit");
@@ -193,7 +193,8 @@ final class OrgThrottle implements RateLimitFeedback, AutoCloseable {
      * reset. The limiter alone spaces the next call from the oldest grant, which is right when calls are counted
      * within its safety margin (5% of the window) of being granted; a cold client's first calls or a busy server
      * can take longer, which the whole-second reset used to hide. Measured on answers, this pause covers that for
-     * the price of an answer's latency, not the rest of a second.
+     * the price of an answer's latency, not the rest of a second. With a fixed server window this is never before
+     * its reset (the oldest counted call arrived in it), so the reset, exact there, is kept.
      */
     private Instant ourOldestLeaves(int stated, Instant reset) {
         return ownOrgCalls.oldestCountedArrivedBy(stated)
@@ -204,20 +205,38 @@ final class OrgThrottle implements RateLimitFeedback, AutoCloseable {
                 .orElse(reset);
     }
 
-    /** A customer-scoped call's 429 is about its customers (Kustomer's 120 per minute); any other about the org. */
-    private void pauseAfterTooManyRequests(List<Permit> permits, Instant until) {
-        boolean customerScoped = false;
-        for (Permit permit : permits) {
-            if (permit.limiter() == customerCreates) {
-                customerCreates.pause(permit.key(), until);
-                customerAdmission.pause(admissionKeyOf(permit.key()), until);
-                customerScoped = true;
+    /**
+     * A customer-scoped call's 429 is about its customers (Kustomer's 120 per minute), unless the answer says the
+     * org's quota is at zero (see {@link #saysOrgQuotaIsAtZero}); any other 429 is about the org.
+     */
+    private void pauseAfterTooManyRequests(SaasHttpResponse response, List<Permit> permits, Instant until) {
+        boolean customerScoped = permits.stream().anyMatch(permit -> permit.limiter() == customerCreates);
+        if (customerScoped && !saysOrgQuotaIsAtZero(response)) {
+            for (Permit permit : permits) {
+                if (permit.limiter() == customerCreates) {
+                    customerCreates.pause(permit.key(), until);
+                    customerAdmission.pause(admissionKeyOf(permit.key()), until);
+                }
             }
+            LOG.debug("Kustomer org {}: 429, customer(s) paused until {}", org, until);
+            return;
         }
-        if (!customerScoped) {
-            requests.pause(orgPermit().key(), until);
-        }
-        LOG.debug("Kustomer org {}: 429, {} paused until {}", org, customerScoped ? "customer(s)" : "org", until);
+        requests.pause(orgPermit().key(), until);
+        LOG.debug("Kustomer org {}: 429, org paused until {}", org, until);
+    }
+
+    /**
+     * Whether a 429 names the org's limit as the one exhausted: x-ratelimit-remaining 0 with an x-ratelimit-limit
+     * equal to the org limit in force and unlike the customer limit. Kustomer does not document which limit the
+     * headers of a 429 describe; only such an unambiguous answer moves a customer-scoped 429 to the org (an org 429
+     * read as the customer's would leave the org's other calls running into 429s); anything else stays the
+     * customer's, as before.
+     */
+    private boolean saysOrgQuotaIsAtZero(SaasHttpResponse response) {
+        Integer stated = KustomerResponse.intHeader(response, "x-ratelimit-limit");
+        Integer remaining = KustomerResponse.intHeader(response, "x-ratelimit-remaining");
+        return stated != null && remaining != null && remaining <= 0
+                && stated == requests.limit().permits() && stated != settings.customerCreatesPerWindow();
     }
 
     /** Only 2xx-4xx answers other than 429 state the org's own limit (a customer-limit 429 states the customer's). */

@@ -66,6 +66,29 @@ class OrgThrottleTest {
     }
 
     @Test
+    void aCustomerScoped429NamingTheOrgsExhaustedLimitPausesTheOrgNotTheCustomer() {
+        // the org limit in force is the adaptive start, 300; the customer limit here is 2
+        throttle.onResponse(SaasHttpResponse.of(429, "{}", "x-ratelimit-limit", "300", "x-ratelimit-remaining", "0",
+                "Retry-After", "60"), List.of(throttle.orgPermit(), throttle.customerCreates("c1", 1)));
+
+        Permit org = throttle.orgPermit();
+        Permit customer = throttle.customerCreates("c1", 1);
+        assertThat(org.limiter().acquire(org.key())).isNotDone();
+        assertThat(customer.limiter().acquire(customer.key())).isDone();
+    }
+
+    @Test
+    void aCustomerScoped429NamingTheCustomersLimitStillPausesTheCustomerOnly() {
+        throttle.onResponse(SaasHttpResponse.of(429, "{}", "x-ratelimit-limit", "2", "x-ratelimit-remaining", "0",
+                "Retry-After", "60"), List.of(throttle.orgPermit(), throttle.customerCreates("c1", 1)));
+
+        Permit org = throttle.orgPermit();
+        Permit customer = throttle.customerCreates("c1", 1);
+        assertThat(org.limiter().acquire(org.key())).isDone();
+        assertThat(customer.limiter().acquire(customer.key())).isNotDone();
+    }
+
+    @Test
     void aQuotaAtZeroPausesTheOrgUntilItsReset() {
         String resetIn60s = String.valueOf(System.currentTimeMillis() / 1000 + 60);
         throttle.onResponse(SaasHttpResponse.of(201, "{}", "x-ratelimit-remaining", "0",
