@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * Kustomer's two limits for one org, shared by every endpoint of the component that talks to it: requests per window
  * for the whole org (every call counts, bulk ones once) and creates per customer per window. Applies what answers
  * say: a 429 pauses the org, or the customers a customer-scoped call was counted against, until x-ratelimit-reset or
- * Retry-After; a quota at zero pauses the org until its reset; in adaptive mode the stated x-ratelimit-limit becomes
- * the org limit.
+ * Retry-After; a quota at zero pauses the org until its reset unless this JVM's own grants explain it (see
+ * {@link #quotaAtZeroIsOurOwn}); in adaptive mode the stated x-ratelimit-limit becomes the org limit.
  */
 final class OrgThrottle implements RateLimitFeedback, AutoCloseable {
 
@@ -37,6 +37,7 @@ final class OrgThrottle implements RateLimitFeedback, AutoCloseable {
     private final RateLimiter requests;
     private final RateLimiter customerAdmission;
     private final RateLimiter customerCreates;
+    private final OwnOrgCalls ownOrgCalls;
 
     /** The limits an org is throttled with, as the first endpoint for it configured them. */
     record Settings(int requestsPerWindow, int customerCreatesPerWindow, Duration window) {
@@ -64,6 +65,8 @@ final class OrgThrottle implements RateLimitFeedback, AutoCloseable {
         int orgLimit = settings.adaptive() ? ADAPTIVE_START : settings.requestsPerWindow();
         this.requests = new RateLimiter("kustomer org limit " + org, RateLimit.of(orgLimit, settings.window()),
                 backend, scheduler);
+        this.ownOrgCalls = new OwnOrgCalls(orgLimit);
+        requests.setGrantListener((key, permits, atMillis) -> ownOrgCalls.granted(permits, atMillis));
         RateLimit perCustomer = RateLimit.of(settings.customerCreatesPerWindow(), settings.window());
         this.customerAdmission = new RateLimiter("kustomer customer create admission " + org, perCustomer, backend,
                 scheduler);
@@ -136,38 +139,104 @@ final class OrgThrottle implements RateLimitFeedback, AutoCloseable {
     @Override
     public void onResponse(SaasHttpResponse response, List<Permit> permits) {
         Instant now = Instant.now();
+        if (permits.stream().anyMatch(permit -> permit.limiter() == requests)) {
+            ownOrgCalls.answered(now.toEpochMilli(), response.status() != 429);
+        }
         if (response.status() == 429) {
             Optional<Instant> until = RetryRules.serverRetryTime(response, now);
             // without a time the retrier's backoff spaces the retry; a pause needs an instant
-            until.ifPresent(instant -> pauseAfterTooManyRequests(permits, instant));
+            until.ifPresent(instant -> pauseAfterTooManyRequests(response, permits, instant));
             return;
+        }
+        Integer stated = KustomerResponse.intHeader(response, "x-ratelimit-limit");
+        if (settings.adaptive()) {
+            // first, so that the quota check below compares the server's limit with the one now enforced
+            adopt(stated);
         }
         Integer remaining = KustomerResponse.intHeader(response, "x-ratelimit-remaining");
         if (remaining != null && remaining <= 0) {
-            RetryAfter.parseReset(response.header("x-ratelimit-reset"), now).ifPresent(reset -> {
-                LOG.debug("Kustomer org {}: quota at zero, pausing until {}", org, reset);
-                requests.pause(orgPermit().key(), reset);
+            Optional<Instant> reset = RetryAfter.parseReset(response.header("x-ratelimit-reset"), now);
+            Optional<Instant> until = quotaAtZeroIsOurOwn(stated, now)
+                    ? reset.map(serverReset -> ourOldestLeaves(stated, serverReset))
+                    : reset;
+            until.ifPresent(instant -> {
+                LOG.debug("Kustomer org {}: quota at zero, pausing until {}", org, instant);
+                requests.pause(orgPermit().key(), instant);
             });
-        }
-        if (settings.adaptive()) {
-            adopt(KustomerResponse.intHeader(response, "x-ratelimit-limit"));
         }
     }
 
-    /** A customer-scoped call's 429 is about its customers (Kustomer's 120 per minute); any other about the org. */
-    private void pauseAfterTooManyRequests(List<Permit> permits, Instant until) {
-        boolean customerScoped = false;
-        for (Permit permit : permits) {
-            if (permit.limiter() == customerCreates) {
-                customerCreates.pause(permit.key(), until);
-                customerAdmission.pause(admissionKeyOf(permit.key()), until);
-                customerScoped = true;
+    /**
+     * Whether a quota at zero is what our own limiter expects: it enforces an org limit no higher than the server's
+     * stated one, and this JVM alone was granted at least the server's limit within one enforced window (the
+     * server's window plus the safety margin, so every request the server can still be counting is included). Then
+     * the server's window holds our calls only, and it frees up when the oldest of them leaves it, which is usually
+     * well before x-ratelimit-reset (whole epoch seconds, rounded up): see {@link #ourOldestLeaves}.
+     *
+     * <p>Otherwise someone else spends the org's quota (another application with the same org, another replica
+     * sharing a Redis backend: its grants are not this JVM's) and the org waits for the reset as the server says.
+     * So replicas sharing a backend keep pausing until the reset on every quota at zero: correct, but each pays the
+     * rounding. A grant whose call failed before it was sent still counts as ours, which can at worst replace that
+     * pause by a 429, which then pauses.
+     */
+    private boolean quotaAtZeroIsOurOwn(Integer stated, Instant now) {
+        if (stated == null || stated < 1 || requests.limit().permits() > stated) {
+            return false;
+        }
+        long since = now.toEpochMilli() - requests.enforcedWindow().toMillis();
+        return ownOrgCalls.grantedSince(since) >= stated;
+    }
+
+    /**
+     * When the oldest of our calls the server counts leaves its window, at the latest: when it surely arrived (by
+     * its answer, see {@link OwnOrgCalls#oldestCountedArrivedBy}) plus the window, never later than the server's
+     * reset. The limiter alone spaces the next call from the oldest grant, which is right when calls are counted
+     * within its safety margin (5% of the window) of being granted; a cold client's first calls or a busy server
+     * can take longer, which the whole-second reset used to hide. Measured on answers, this pause covers that for
+     * the price of an answer's latency, not the rest of a second. With a fixed server window this is never before
+     * its reset (the oldest counted call arrived in it), so the reset, exact there, is kept.
+     */
+    private Instant ourOldestLeaves(int stated, Instant reset) {
+        return ownOrgCalls.oldestCountedArrivedBy(stated)
+                .stream()
+                .mapToObj(answered -> Instant.ofEpochMilli(answered).plus(settings.window()))
+                .filter(leaves -> leaves.isBefore(reset))
+                .findFirst()
+                .orElse(reset);
+    }
+
+    /**
+     * A customer-scoped call's 429 is about its customers (Kustomer's 120 per minute), unless the answer says the
+     * org's quota is at zero (see {@link #saysOrgQuotaIsAtZero}); any other 429 is about the org.
+     */
+    private void pauseAfterTooManyRequests(SaasHttpResponse response, List<Permit> permits, Instant until) {
+        boolean customerScoped = permits.stream().anyMatch(permit -> permit.limiter() == customerCreates);
+        if (customerScoped && !saysOrgQuotaIsAtZero(response)) {
+            for (Permit permit : permits) {
+                if (permit.limiter() == customerCreates) {
+                    customerCreates.pause(permit.key(), until);
+                    customerAdmission.pause(admissionKeyOf(permit.key()), until);
+                }
             }
+            LOG.debug("Kustomer org {}: 429, customer(s) paused until {}", org, until);
+            return;
         }
-        if (!customerScoped) {
-            requests.pause(orgPermit().key(), until);
-        }
-        LOG.debug("Kustomer org {}: 429, {} paused until {}", org, customerScoped ? "customer(s)" : "org", until);
+        requests.pause(orgPermit().key(), until);
+        LOG.debug("Kustomer org {}: 429, org paused until {}", org, until);
+    }
+
+    /**
+     * Whether a 429 names the org's limit as the one exhausted: x-ratelimit-remaining 0 with an x-ratelimit-limit
+     * equal to the org limit in force and unlike the customer limit. Kustomer does not document which limit the
+     * headers of a 429 describe; only such an unambiguous answer moves a customer-scoped 429 to the org (an org 429
+     * read as the customer's would leave the org's other calls running into 429s); anything else stays the
+     * customer's, as before.
+     */
+    private boolean saysOrgQuotaIsAtZero(SaasHttpResponse response) {
+        Integer stated = KustomerResponse.intHeader(response, "x-ratelimit-limit");
+        Integer remaining = KustomerResponse.intHeader(response, "x-ratelimit-remaining");
+        return stated != null && remaining != null && remaining <= 0
+                && stated == requests.limit().permits() && stated != settings.customerCreatesPerWindow();
     }
 
     /** Only 2xx-4xx answers other than 429 state the org's own limit (a customer-limit 429 states the customer's). */
@@ -178,6 +247,7 @@ final class OrgThrottle implements RateLimitFeedback, AutoCloseable {
         LOG.info("Kustomer org {}: the server states a limit of {} requests per window; adopting it (was {})", org,
                 stated, requests.limit().permits());
         requests.setLimit(RateLimit.of(stated, settings.window()));
+        ownOrgCalls.setCapacity(stated);
     }
 
     /** Fails every call waiting for a permit of this org with a StoppedException. */

@@ -66,11 +66,94 @@ class OrgThrottleTest {
     }
 
     @Test
+    void aCustomerScoped429NamingTheOrgsExhaustedLimitPausesTheOrgNotTheCustomer() {
+        // the org limit in force is the adaptive start, 300; the customer limit here is 2
+        throttle.onResponse(SaasHttpResponse.of(429, "{}", "x-ratelimit-limit", "300", "x-ratelimit-remaining", "0",
+                "Retry-After", "60"), List.of(throttle.orgPermit(), throttle.customerCreates("c1", 1)));
+
+        Permit org = throttle.orgPermit();
+        Permit customer = throttle.customerCreates("c1", 1);
+        assertThat(org.limiter().acquire(org.key())).isNotDone();
+        assertThat(customer.limiter().acquire(customer.key())).isDone();
+    }
+
+    @Test
+    void aCustomerScoped429NamingTheCustomersLimitStillPausesTheCustomerOnly() {
+        throttle.onResponse(SaasHttpResponse.of(429, "{}", "x-ratelimit-limit", "2", "x-ratelimit-remaining", "0",
+                "Retry-After", "60"), List.of(throttle.orgPermit(), throttle.customerCreates("c1", 1)));
+
+        Permit org = throttle.orgPermit();
+        Permit customer = throttle.customerCreates("c1", 1);
+        assertThat(org.limiter().acquire(org.key())).isDone();
+        assertThat(customer.limiter().acquire(customer.key())).isNotDone();
+    }
+
+    @Test
     void aQuotaAtZeroPausesTheOrgUntilItsReset() {
         String resetIn60s = String.valueOf(System.currentTimeMillis() / 1000 + 60);
         throttle.onResponse(SaasHttpResponse.of(201, "{}", "x-ratelimit-remaining", "0",
                 "x-ratelimit-reset", resetIn60s), List.of(throttle.orgPermit()));
         Permit org = throttle.orgPermit();
         assertThat(org.limiter().acquire(org.key())).isNotDone();
+    }
+
+    @Test
+    void aQuotaAtZeroAfterOurOwnGrantsPausesOnlyUntilTheOldestOfThemLeavesTheWindow() throws Exception {
+        InMemoryRateLimitBackend backend = new InMemoryRateLimitBackend();
+        try (OrgThrottle ours = explicitLimit(3, backend)) {
+            Permit org = ours.orgPermit();
+            for (int i = 0; i < 3; i++) {
+                assertThat(org.limiter().acquire(org.key())).isDone();
+            }
+            long before = System.currentTimeMillis();
+            String resetIn600s = String.valueOf(before / 1000 + 600);
+            for (int remaining = 2; remaining >= 0; remaining--) {
+                ours.onResponse(SaasHttpResponse.of(201, "{}", "x-ratelimit-limit", "3", "x-ratelimit-remaining",
+                        String.valueOf(remaining), "x-ratelimit-reset", resetIn600s), List.of(org));
+            }
+
+            // the server's window holds our 3 calls only: it frees up a window after the first was answered
+            long pausedUntil = backend.pausedUntil(org.key(), before).get();
+            assertThat(pausedUntil).isBetween(before + 60_000, System.currentTimeMillis() + 60_000 + 1);
+        }
+    }
+
+    @Test
+    void aQuotaAtZeroOurGrantsDoNotExplainPausesTheOrgUntilTheReset() throws Exception {
+        InMemoryRateLimitBackend backend = new InMemoryRateLimitBackend();
+        try (OrgThrottle ours = explicitLimit(3, backend)) {
+            Permit org = ours.orgPermit();
+            assertThat(org.limiter().acquire(org.key())).isDone();
+            long resetSeconds = System.currentTimeMillis() / 1000 + 600;
+            // one call of ours and the server's 3 are gone: another client spends the org's quota
+            ours.onResponse(SaasHttpResponse.of(201, "{}", "x-ratelimit-limit", "3", "x-ratelimit-remaining", "0",
+                    "x-ratelimit-reset", String.valueOf(resetSeconds)), List.of(org));
+
+            assertThat(backend.pausedUntil(org.key(), 0).get()).isEqualTo(resetSeconds * 1000);
+        }
+    }
+
+    @Test
+    void aQuotaAtZeroUnderALimitAboveTheStatedOnePausesTheOrgUntilTheReset() throws Exception {
+        InMemoryRateLimitBackend backend = new InMemoryRateLimitBackend();
+        try (OrgThrottle ours = explicitLimit(5, backend)) {
+            Permit org = ours.orgPermit();
+            for (int i = 0; i < 3; i++) {
+                assertThat(org.limiter().acquire(org.key())).isDone();
+            }
+            long resetSeconds = System.currentTimeMillis() / 1000 + 600;
+            // 3 of ours did fill the server's 3, but our limiter would grant 2 more: only the reset is safe
+            for (int remaining = 2; remaining >= 0; remaining--) {
+                ours.onResponse(SaasHttpResponse.of(201, "{}", "x-ratelimit-limit", "3", "x-ratelimit-remaining",
+                        String.valueOf(remaining), "x-ratelimit-reset", String.valueOf(resetSeconds)), List.of(org));
+            }
+
+            assertThat(backend.pausedUntil(org.key(), 0).get()).isEqualTo(resetSeconds * 1000);
+        }
+    }
+
+    private OrgThrottle explicitLimit(int requestsPerWindow, InMemoryRateLimitBackend backend) {
+        return new OrgThrottle("https://acme.example", new OrgThrottle.Settings(requestsPerWindow, 120,
+                Duration.ofSeconds(60)), backend, scheduler);
     }
 }

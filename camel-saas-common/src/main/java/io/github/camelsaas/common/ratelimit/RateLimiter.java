@@ -28,6 +28,7 @@ public final class RateLimiter implements AutoCloseable {
     private final Delays delays;
     private final LongSupplier clockMillis;
     private final ConcurrentHashMap<String, Long> localPauses = new ConcurrentHashMap<>();
+    private volatile GrantListener grantListener = GrantListener.NONE;
     private volatile RateLimit limit;
     private volatile RateLimit effectiveLimit;
 
@@ -53,6 +54,30 @@ public final class RateLimiter implements AutoCloseable {
     /** The margin added to the window: 5% of it, at most 250 ms. */
     static Duration safetyMargin(Duration window) {
         return Duration.ofMillis(Math.min(250, window.toMillis() / 20));
+    }
+
+    /**
+     * Told of every grant this limiter hands out in this JVM (not of grants other JVMs sharing the backend hand
+     * out), e.g. to judge whether a server's "quota at zero" is explained by this application's own calls.
+     */
+    @FunctionalInterface
+    public interface GrantListener {
+
+        /** {@code permits} permits of {@code key} were granted at {@code grantedAtMillis} (epoch ms). */
+        void granted(String key, int permits, long grantedAtMillis);
+
+        GrantListener NONE = (key, permits, grantedAtMillis) -> {
+        };
+    }
+
+    /** Replaces the listener told of each grant (one per limiter; {@link GrantListener#NONE} to stop). */
+    public void setGrantListener(GrantListener listener) {
+        this.grantListener = listener == null ? GrantListener.NONE : listener;
+    }
+
+    /** The span in which at most {@code limit().permits()} are granted: the window plus the safety margin. */
+    public Duration enforcedWindow() {
+        return effectiveLimit.window();
     }
 
     /** Changes the limit, e.g. when the server states a plan limit other than the assumed one. */
@@ -104,6 +129,7 @@ public final class RateLimiter implements AutoCloseable {
             }
             localPauses.remove(key, pausedUntil);
         }
+        grantListener.granted(key, permits, clockMillis.getAsLong());
         return CompletableFuture.completedFuture(null);
     }
 

@@ -122,6 +122,23 @@ class RateLimiterTest {
     }
 
     @Test
+    void theGrantListenerHearsOfGrantsOnlyNotOfReservationsGivenUpToAPause() throws Exception {
+        RateLimiter limiter = new RateLimiter("test", RateLimit.of(1, Duration.ofMillis(200)),
+                new InMemoryRateLimitBackend(), scheduler);
+        List<String> heard = Collections.synchronizedList(new ArrayList<>());
+        limiter.setGrantListener((key, permits, at) -> heard.add(key + " x" + permits));
+        limiter.acquire("org").get();
+        CompletableFuture<Void> second = limiter.acquire("org");
+        limiter.pause("org", Instant.now().plusMillis(400)); // the second's first reservation is given up
+
+        second.get(3, TimeUnit.SECONDS);
+        limiter.acquire("customer", 1).get();
+
+        assertThat(heard).containsExactly("org x1", "org x1", "customer x1");
+        assertThat(limiter.enforcedWindow()).isEqualTo(Duration.ofMillis(210));
+    }
+
+    @Test
     void theSafetyMarginIsSmallAndBounded() {
         assertThat(RateLimiter.safetyMargin(Duration.ofSeconds(60))).isEqualTo(Duration.ofMillis(250));
         assertThat(RateLimiter.safetyMargin(Duration.ofMillis(500))).isEqualTo(Duration.ofMillis(25));

@@ -1,0 +1,89 @@
+package io.github.camelsaas.kustomer;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.OptionalLong;
+
+/**
+ * This JVM's latest org calls: when their permits were granted, when their answers came back (epoch ms) and how many
+ * are still unanswered, enough to tell whether the org's quota at zero is explained by this application's own calls,
+ * and when the oldest of them the server counted leaves its window. Remembers at most {@code capacity} times of each
+ * kind (the org limit: more in one window could never be granted), so it stays small whatever the traffic.
+ */
+final class OwnOrgCalls {
+
+    private final Deque<Long> grantedAt = new ArrayDeque<>();
+    private final Deque<Long> answeredAt = new ArrayDeque<>();
+    private int capacity;
+    /**
+     * Granted, not yet answered. A call that fails without an answer (a transport error) is never subtracted: that
+     * only makes {@link #oldestCountedArrivedBy} more conservative, up to the current answer itself.
+     */
+    private int unanswered;
+
+    OwnOrgCalls(int capacity) {
+        this.capacity = capacity;
+    }
+
+    synchronized void granted(int permits, long atMillis) {
+        for (int i = 0; i < permits; i++) {
+            grantedAt.addLast(atMillis);
+        }
+        unanswered += permits;
+        trim();
+    }
+
+    /** A call holding an org permit was answered; {@code counted}: not a 429 (the server counts no refused call). */
+    synchronized void answered(long atMillis, boolean counted) {
+        unanswered = Math.max(0, unanswered - 1);
+        if (counted) {
+            answeredAt.addLast(atMillis);
+            trim();
+        }
+    }
+
+    /** Follows an adopted org limit: a larger one needs a longer memory. */
+    synchronized void setCapacity(int capacity) {
+        this.capacity = capacity;
+        trim();
+    }
+
+    /** Grants at or after {@code sinceMillis}. */
+    synchronized int grantedSince(long sinceMillis) {
+        int count = 0;
+        var newestFirst = grantedAt.descendingIterator();
+        while (newestFirst.hasNext() && newestFirst.next() >= sinceMillis) {
+            count++;
+        }
+        return count;
+    }
+
+    /**
+     * The latest instant by which the oldest of the {@code counted} requests the server has in its window (all ours,
+     * the last answered just now) surely arrived there, or empty if too few answers are remembered. Of those
+     * requests at least {@code counted - unanswered} have been answered, and each arrived before its answer; so the
+     * oldest arrived no later than the earliest of those answers, which is at most the
+     * {@code (counted - unanswered)}-th latest answer of all.
+     */
+    synchronized OptionalLong oldestCountedArrivedBy(int counted) {
+        int n = Math.max(1, counted - unanswered);
+        if (answeredAt.size() < n) {
+            return OptionalLong.empty();
+        }
+        var newestFirst = answeredAt.descendingIterator();
+        long at = 0;
+        for (int i = 0; i < n; i++) {
+            at = newestFirst.next();
+        }
+        return OptionalLong.of(at);
+    }
+
+    private void trim() {
+        while (grantedAt.size() > capacity) {
+            grantedAt.removeFirst();
+        }
+        while (answeredAt.size() > capacity) {
+            answeredAt.removeFirst();
+        }
+    }
+}
