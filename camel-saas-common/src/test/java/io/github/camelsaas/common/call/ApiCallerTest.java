@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.time.Duration;
@@ -136,6 +137,8 @@ class ApiCallerTest {
     void neverMoreThanTheCapInFlight() throws Exception {
         server.stubFor(get("/slow").willReturn(aResponse().withStatus(200).withFixedDelay(50)));
         ApiCaller caller = caller(3, RateLimitFeedback.NONE);
+        // an earlier test may have stopped its caller with a delayed request still being served: start from zero
+        await().atMost(Duration.ofSeconds(10)).until(() -> IN_FLIGHT.inFlight.get() == 0);
         IN_FLIGHT.max.set(0);
         List<CompletableFuture<SaasHttpResponse>> calls = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
