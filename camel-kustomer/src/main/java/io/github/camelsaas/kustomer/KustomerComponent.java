@@ -158,7 +158,8 @@ public class KustomerComponent extends HealthCheckComponent implements SSLContex
     OrgThrottle throttleFor(String baseUrl, KustomerConfiguration endpointConfiguration) {
         OrgThrottle.Settings wanted = OrgThrottle.Settings.of(endpointConfiguration);
         OrgThrottle throttle = throttles.computeIfAbsent(baseUrl,
-                org -> new OrgThrottle(org, wanted, backendInUse.backend(), runtime().scheduler()));
+                org -> new OrgThrottle(org, wanted, backendInUse.backend(), runtime().scheduler(),
+                        runtime().transport().options().inFlightBound()));
         if (!throttle.settings().equals(wanted)) {
             throw new IllegalArgumentException("A kustomer endpoint asks for " + wanted + " but another endpoint of "
                     + "the org at " + baseUrl + " already throttles it with " + throttle.settings() + ". An org has "

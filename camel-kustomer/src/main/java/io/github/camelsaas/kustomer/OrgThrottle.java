@@ -58,20 +58,25 @@ final class OrgThrottle implements RateLimitFeedback, AutoCloseable {
         }
     }
 
-    OrgThrottle(String org, Settings settings, RateLimitBackend backend, ScheduledExecutorService scheduler) {
+    /**
+     * @param inFlightBound the longest one of the org's requests can be in flight (the transport's timeouts): a slot
+     *                      whose request never reported its end frees that long after its grant, plus the window
+     */
+    OrgThrottle(String org, Settings settings, RateLimitBackend backend, ScheduledExecutorService scheduler,
+                Duration inFlightBound) {
         this.org = org;
         this.keyspace = keyspaceOf(org);
         this.settings = settings;
         int orgLimit = settings.adaptive() ? ADAPTIVE_START : settings.requestsPerWindow();
         this.requests = new RateLimiter("kustomer org limit " + org, RateLimit.of(orgLimit, settings.window()),
-                backend, scheduler);
+                backend, scheduler, inFlightBound);
         this.ownOrgCalls = new OwnOrgCalls(orgLimit);
         requests.setGrantListener((key, permits, atMillis) -> ownOrgCalls.granted(permits, atMillis));
         RateLimit perCustomer = RateLimit.of(settings.customerCreatesPerWindow(), settings.window());
         this.customerAdmission = new RateLimiter("kustomer customer create admission " + org, perCustomer, backend,
-                scheduler);
+                scheduler, inFlightBound);
         this.customerCreates = new RateLimiter("kustomer customer create limit " + org, perCustomer, backend,
-                scheduler);
+                scheduler, inFlightBound);
     }
 
     Settings settings() {

@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.github.camelsaas.common.ratelimit.InMemoryRateLimitBackend;
 import io.github.camelsaas.common.ratelimit.RateLimit;
 import io.github.camelsaas.common.ratelimit.RateLimitBackend;
+import io.github.camelsaas.common.ratelimit.Reservation;
 import io.github.camelsaas.simulator.common.RunningSimulators;
 import io.github.camelsaas.simulator.kustomer.KustomerSimulator;
 import org.apache.camel.CamelContext;
@@ -80,14 +81,16 @@ class KustomerRateLimitBackendOptionTest {
         private volatile boolean closed;
 
         @Override
-        public CompletableFuture<Long> reserve(String key, RateLimit limit, long nowMillis) {
-            return reserve(key, limit, nowMillis, 1);
+        public CompletableFuture<Reservation> reserve(String key, RateLimit limit, int permits, long leaseMillis,
+                                                      long nowMillis) {
+            keys.add(key);
+            return delegate.reserve(key, limit, permits, leaseMillis, nowMillis);
         }
 
         @Override
-        public CompletableFuture<Long> reserve(String key, RateLimit limit, long nowMillis, int permits) {
-            keys.add(key);
-            return delegate.reserve(key, limit, nowMillis, permits);
+        public CompletableFuture<Void> release(String key, RateLimit limit, String lease, boolean sent,
+                                               long nowMillis) {
+            return delegate.release(key, limit, lease, sent, nowMillis);
         }
 
         @Override

@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.camelsaas.common.call.Permit;
 import io.github.camelsaas.common.http.SaasHttpResponse;
+import io.github.camelsaas.common.ratelimit.Grant;
 import io.github.camelsaas.common.ratelimit.InMemoryRateLimitBackend;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,8 @@ class OrgThrottleTest {
 
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final OrgThrottle throttle = new OrgThrottle("https://acme.example",
-            new OrgThrottle.Settings(0, 2, Duration.ofSeconds(60)), new InMemoryRateLimitBackend(), scheduler);
+            new OrgThrottle.Settings(0, 2, Duration.ofSeconds(60)), new InMemoryRateLimitBackend(), scheduler,
+            Duration.ofMinutes(2));
 
     @AfterEach
     void close() {
@@ -61,7 +63,7 @@ class OrgThrottleTest {
         assertThat(org.limiter().acquire(org.key())).isDone();
 
         throttle.onResponse(SaasHttpResponse.of(429, "{}", "x-ratelimit-reset", resetIn60s), List.of(org));
-        CompletableFuture<Void> paused = org.limiter().acquire(org.key());
+        CompletableFuture<Grant> paused = org.limiter().acquire(org.key());
         assertThat(paused).isNotDone();
     }
 
@@ -154,6 +156,6 @@ class OrgThrottleTest {
 
     private OrgThrottle explicitLimit(int requestsPerWindow, InMemoryRateLimitBackend backend) {
         return new OrgThrottle("https://acme.example", new OrgThrottle.Settings(requestsPerWindow, 120,
-                Duration.ofSeconds(60)), backend, scheduler);
+                Duration.ofSeconds(60)), backend, scheduler, Duration.ofMinutes(2));
     }
 }

@@ -2,19 +2,22 @@ package io.github.camelsaas.common.call;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.github.camelsaas.common.async.AsyncSemaphore;
 import io.github.camelsaas.common.async.StoppedException;
 import io.github.camelsaas.common.http.HttpTransport;
 import io.github.camelsaas.common.http.SaasHttpResponse;
+import io.github.camelsaas.common.ratelimit.Grant;
 import io.github.camelsaas.common.retry.Retrier;
 
 /**
  * The one way both components send a call. Each attempt takes the call's rate-limit permits, then a slot under
- * the concurrency cap, builds its request, sends it, gives the slot back, and lets the vendor's
- * {@link RateLimitFeedback} read the answer; the {@link Retrier} decides whether to go again. No step blocks a
- * thread: every wait is a future.
+ * the concurrency cap, builds its request, sends it, lets the vendor's {@link RateLimitFeedback} read the answer,
+ * ends its permits' grants (sent: their slots free a window after this answer; never sent: given back) and gives
+ * the concurrency slot back; the {@link Retrier} decides whether to go again, and each retry takes fresh permits.
+ * No step blocks a thread: every wait is a future.
  *
  * <p>{@link #close()} is the owner's stop: a call that is past its slot but still waiting for a permit or a token
  * (which may belong to limiters shared with endpoints still running, so they are not closed with it) fails with a
@@ -49,17 +52,20 @@ public final class ApiCaller implements AutoCloseable {
     }
 
     private CompletableFuture<SaasHttpResponse> attempt(ApiCall call) {
-        return acquirePermits(call.permitsBeforeSlot(), 0)
+        Attempt attempt = new Attempt();
+        return acquirePermits(call.permitsBeforeSlot(), 0, attempt)
                 .thenCompose(ignored -> concurrency.acquire())
-                .thenCompose(slot -> sendHoldingSlot(call));
+                .thenCompose(slot -> sendHoldingSlot(call, attempt))
+                // a permit taken before a failure that kept the request from leaving is given back here
+                .whenComplete((answer, failure) -> attempt.endGrants(failure));
     }
 
     /** The request is built first (a token fetch must not sit between a permit and its send). */
-    private CompletableFuture<SaasHttpResponse> sendHoldingSlot(ApiCall call) {
+    private CompletableFuture<SaasHttpResponse> sendHoldingSlot(ApiCall call, Attempt attempt) {
         CompletableFuture<SaasHttpResponse> response;
         try {
             response = call.request().get()
-                    .thenCompose(request -> acquirePermits(call.permits(), 0).thenApply(ignored -> request))
+                    .thenCompose(request -> acquirePermits(call.permits(), 0, attempt).thenApply(ignored -> request))
                     .thenCompose(request -> {
                         if (closed) {
                             // the permit came after the owner stopped: nothing may leave after a stop
@@ -68,7 +74,9 @@ public final class ApiCaller implements AutoCloseable {
                         }
                         call.onAttempt().run();
                         requestsSent.increment();
-                        return transport.send(request);
+                        CompletableFuture<SaasHttpResponse> exchange = transport.send(request);
+                        attempt.sent = true;
+                        return exchange;
                     });
         } catch (RuntimeException e) {
             response = CompletableFuture.failedFuture(e);
@@ -82,18 +90,48 @@ public final class ApiCaller implements AutoCloseable {
                     feedback.onResponse(answer, call.allPermits());
                 }
             } finally {
-                // released after the feedback, so the call that takes this slot already sees a pause it announced
+                // after the feedback, so a call waiting for these slots already sees a pause the answer announced
+                attempt.endGrants(failure);
                 concurrency.release();
             }
         });
     }
 
-    private static CompletableFuture<Void> acquirePermits(List<Permit> permits, int from) {
+    private static CompletableFuture<Void> acquirePermits(List<Permit> permits, int from, Attempt attempt) {
         if (from == permits.size()) {
             return CompletableFuture.completedFuture(null);
         }
         Permit permit = permits.get(from);
-        return permit.limiter().acquire(permit.key(), permit.count()).thenCompose(ignored -> acquirePermits(permits, from + 1));
+        return permit.limiter().acquire(permit.key(), permit.count()).thenCompose(grant -> {
+            attempt.grants.add(grant);
+            return acquirePermits(permits, from + 1, attempt);
+        });
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+    }
+
+    /** The grants one attempt holds, and whether its request left: that decides how they end. */
+    private static final class Attempt {
+        final List<Grant> grants = new CopyOnWriteArrayList<>();
+        volatile boolean sent;
+
+        /**
+         * Sent (even if it failed: it may have reached the server): the slots free a window from now. Never handed
+         * to the network, or refused by a stopped transport before it left: given back. Idempotent.
+         */
+        void endGrants(Throwable failure) {
+            boolean left = sent && !(unwrap(failure) instanceof StoppedException);
+            for (Grant grant : grants) {
+                if (left) {
+                    grant.completed();
+                } else {
+                    grant.notSent();
+                }
+            }
+        }
     }
 
     /**

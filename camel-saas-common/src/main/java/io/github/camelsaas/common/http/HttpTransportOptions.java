@@ -77,6 +77,16 @@ public final class HttpTransportOptions {
         return responseTimeout;
     }
 
+    /**
+     * The longest a request sent through this transport can take from the moment it is handed over until the
+     * server has it: the connect timeout, plus the response timeout (which also bounds a stalled write), plus the
+     * same again for the wait for a pooled connection. A rate limiter frees the slot of a request whose end it never
+     * heard of (a replica that died mid-request) that long after the grant, plus its window.
+     */
+    public Duration inFlightBound() {
+        return connectTimeout.plus(responseTimeout).multipliedBy(2);
+    }
+
     /** Pooled connections across all hosts. Default 50. */
     public int maxConnectionsTotal() {
         return maxConnectionsTotal;

@@ -1,46 +1,60 @@
 package io.github.camelsaas.common.ratelimit;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Grant history per key in this JVM. Per key it remembers the last N grant times in a ring; the next grant may
- * not come before the N-th latest grant plus the window, which is exactly "at most N in any span of W".
- * Keys idle for longer than their window are dropped so per-customer keys do not pile up.
+ * The slots of every key in this JVM (see {@link RateLimitBackend} for the model). Per key, the free slots are kept
+ * in order of the instant they free up and the held ones in order of their lease's bound, so a reserve costs
+ * O(permits · log N). Keys idle for longer than their window are dropped so per-customer keys do not pile up.
+ * {@code RedisRateLimitBackend}'s scripts compute exactly the same slots.
  */
 public final class InMemoryRateLimitBackend implements RateLimitBackend {
 
     private static final int SWEEP_EVERY = 4096;
 
-    private final ConcurrentHashMap<String, KeyState> states = new ConcurrentHashMap<>();
-    private final AtomicLong reservations = new AtomicLong();
+    private final ConcurrentHashMap<String, KeySlots> states = new ConcurrentHashMap<>();
+    private final AtomicLong operations = new AtomicLong();
 
     @Override
-    public CompletableFuture<Long> reserve(String key, RateLimit limit, long nowMillis) {
-        return reserve(key, limit, nowMillis, 1);
-    }
-
-    @Override
-    public CompletableFuture<Long> reserve(String key, RateLimit limit, long nowMillis, int permits) {
+    public CompletableFuture<Reservation> reserve(String key, RateLimit limit, int permits, long leaseMillis,
+                                                  long nowMillis) {
         if (permits < 1 || permits > limit.permits()) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("cannot reserve " + permits
                     + " permits at once under a limit of " + limit));
         }
-        KeyState state = states.computeIfAbsent(key, k -> new KeyState());
-        long slot;
+        KeySlots state = states.computeIfAbsent(key, k -> new KeySlots());
+        Reservation reservation;
         synchronized (state) {
-            slot = state.reserve(limit, nowMillis, permits);
+            reservation = state.reserve(limit, permits, leaseMillis, nowMillis);
         }
-        if (reservations.incrementAndGet() % SWEEP_EVERY == 0) {
+        if (operations.incrementAndGet() % SWEEP_EVERY == 0) {
             sweepIdle(nowMillis);
         }
-        return CompletableFuture.completedFuture(slot);
+        return CompletableFuture.completedFuture(reservation);
+    }
+
+    @Override
+    public CompletableFuture<Void> release(String key, RateLimit limit, String lease, boolean sent, long nowMillis) {
+        KeySlots state = states.get(key);
+        if (state != null) {
+            synchronized (state) {
+                state.release(limit, Lease.parse(lease), sent, nowMillis);
+            }
+        }
+        return CompletableFuture.completedFuture(null);
     }
 
     @Override
     public CompletableFuture<Void> pause(String key, long untilMillis) {
-        KeyState state = states.computeIfAbsent(key, k -> new KeyState());
+        KeySlots state = states.computeIfAbsent(key, k -> new KeySlots());
         synchronized (state) {
             state.pausedUntil = Math.max(state.pausedUntil, untilMillis);
         }
@@ -49,7 +63,7 @@ public final class InMemoryRateLimitBackend implements RateLimitBackend {
 
     @Override
     public CompletableFuture<Long> pausedUntil(String key, long nowMillis) {
-        KeyState state = states.get(key);
+        KeySlots state = states.get(key);
         if (state == null) {
             return CompletableFuture.completedFuture(0L);
         }
@@ -65,70 +79,132 @@ public final class InMemoryRateLimitBackend implements RateLimitBackend {
 
     void sweepIdle(long nowMillis) {
         states.entrySet().removeIf(entry -> {
-            KeyState state = entry.getValue();
+            KeySlots state = entry.getValue();
             synchronized (state) {
                 return state.idleSince(nowMillis);
             }
         });
     }
 
-    /** The ring of the last N grant times of one key. Guarded by its own monitor. */
-    private static final class KeyState {
-        private long[] grants = new long[0];
-        private int next; // index of the oldest remembered grant, where the next one is written
-        private int size;
+    /** A lease as the backend writes it: its sequence number and the ids of its slots, "7:3,4". */
+    record Lease(long sequence, long[] slotIds) {
+
+        static String format(long sequence, List<Slot> slots) {
+            StringBuilder text = new StringBuilder().append(sequence).append(':');
+            for (int i = 0; i < slots.size(); i++) {
+                text.append(i == 0 ? "" : ",").append(slots.get(i).id);
+            }
+            return text.toString();
+        }
+
+        static Lease parse(String lease) {
+            int colon = lease.indexOf(':');
+            String[] ids = lease.substring(colon + 1).split(",");
+            long[] slotIds = new long[ids.length];
+            for (int i = 0; i < ids.length; i++) {
+                slotIds[i] = Long.parseLong(ids[i]);
+            }
+            return new Lease(Long.parseLong(lease.substring(0, colon)), slotIds);
+        }
+    }
+
+    /** One slot: free from {@code freeAt}, or held by the lease {@code lease} until released or {@code expiresAt}. */
+    static final class Slot {
+        final long id;
+        long freeAt;
+        long lease;
+        long expiresAt;
+        long freeAtBeforeLease;
+
+        Slot(long id) {
+            this.id = id;
+        }
+    }
+
+    /** The slots of one key. Guarded by its own monitor. */
+    private static final class KeySlots {
+        private static final Comparator<Slot> BY_FREE_AT =
+                Comparator.<Slot>comparingLong(slot -> slot.freeAt).thenComparingLong(slot -> slot.id);
+        private static final Comparator<Slot> BY_EXPIRY =
+                Comparator.<Slot>comparingLong(slot -> slot.expiresAt).thenComparingLong(slot -> slot.id);
+
+        private final TreeSet<Slot> free = new TreeSet<>(BY_FREE_AT);
+        private final TreeSet<Slot> held = new TreeSet<>(BY_EXPIRY);
+        private final Map<Long, Slot> byId = new HashMap<>();
+        private long lastSlotId;
+        private long lastLease;
         private long windowMillis;
         private long pausedUntil;
 
-        /** Reserves {@code count} grants at one slot; {@code count} is at most the limit's permits. */
-        long reserve(RateLimit limit, long nowMillis, int count) {
-            resizeFor(limit);
-            int capacity = grants.length;
-            long slot = Math.max(nowMillis, pausedUntil);
-            // for count more grants to fit, this many of the oldest remembered ones must have left the window
-            int mustHaveLeft = size + count - capacity;
-            if (mustHaveLeft > 0) {
-                int oldest = (next - size + capacity) % capacity;
-                slot = Math.max(slot, grants[(oldest + mustHaveLeft - 1) % capacity] + windowMillis);
+        Reservation reserve(RateLimit limit, int count, long leaseMillis, long nowMillis) {
+            windowMillis = limit.window().toMillis();
+            freeExpiredLeases(nowMillis);
+            resize(limit.permits());
+            if (free.size() < count) {
+                // the others are in flight: each frees a window after it completes, so not before now + window
+                long askAgain = nowMillis + windowMillis;
+                if (!held.isEmpty()) {
+                    askAgain = Math.min(askAgain, held.first().expiresAt);
+                }
+                return Reservation.full(askAgain);
             }
-            // grants are handed out in order, so slots never go backwards even when the clock does
-            if (size > 0) {
-                slot = Math.max(slot, grants[(next - 1 + capacity) % capacity]);
-            }
+            List<Slot> taken = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
-                grants[next] = slot;
-                next = (next + 1) % capacity;
+                taken.add(free.pollFirst());
             }
-            size = Math.min(size + count, capacity);
-            return slot;
+            long grantAt = Math.max(Math.max(nowMillis, pausedUntil), taken.get(count - 1).freeAt);
+            long lease = ++lastLease;
+            for (Slot slot : taken) {
+                slot.freeAtBeforeLease = slot.freeAt;
+                slot.lease = lease;
+                slot.expiresAt = grantAt + leaseMillis + windowMillis;
+                held.add(slot);
+            }
+            return Reservation.granted(grantAt, Lease.format(lease, taken));
         }
 
-        /** A changed limit (adaptive limits do that) keeps the most recent grants that still fit. */
-        private void resizeFor(RateLimit limit) {
+        void release(RateLimit limit, Lease lease, boolean sent, long nowMillis) {
             windowMillis = limit.window().toMillis();
-            if (grants.length == limit.permits()) {
-                return;
+            for (long id : lease.slotIds()) {
+                Slot slot = byId.get(id);
+                if (slot == null || slot.lease != lease.sequence()) {
+                    continue; // freed by its bound already (and maybe taken again), or released twice
+                }
+                held.remove(slot);
+                slot.lease = 0;
+                slot.freeAt = sent ? nowMillis + windowMillis : slot.freeAtBeforeLease;
+                free.add(slot);
             }
-            long[] resized = new long[limit.permits()];
-            int keep = Math.min(size, resized.length);
-            for (int i = 0; i < keep; i++) {
-                // copy the newest `keep` grants, oldest first
-                resized[i] = grants[(next - keep + i + grants.length) % grants.length];
+            resize(limit.permits());
+        }
+
+        /** A lease past its bound: its holder never came back (it cannot in this JVM unless a caller forgot it). */
+        private void freeExpiredLeases(long nowMillis) {
+            while (!held.isEmpty() && held.first().expiresAt <= nowMillis) {
+                Slot slot = held.pollFirst();
+                slot.lease = 0;
+                slot.freeAt = slot.expiresAt;
+                free.add(slot);
             }
-            grants = resized;
-            size = keep;
-            next = keep % resized.length;
+        }
+
+        /**
+         * N slots; a limit that shrank (adaptive limits do that) drops the free slots that freed longest ago, so the
+         * most recent requests still count; held slots are never dropped while held.
+         */
+        private void resize(int permits) {
+            while (free.size() + held.size() < permits) {
+                Slot slot = new Slot(++lastSlotId);
+                byId.put(slot.id, slot);
+                free.add(slot);
+            }
+            while (free.size() + held.size() > permits && !free.isEmpty()) {
+                byId.remove(free.pollFirst().id);
+            }
         }
 
         boolean idleSince(long nowMillis) {
-            if (pausedUntil > nowMillis) {
-                return false;
-            }
-            if (size == 0) {
-                return true;
-            }
-            long latest = grants[(next - 1 + grants.length) % grants.length];
-            return latest + windowMillis <= nowMillis;
+            return pausedUntil <= nowMillis && held.isEmpty() && (free.isEmpty() || free.last().freeAt <= nowMillis);
         }
     }
 }

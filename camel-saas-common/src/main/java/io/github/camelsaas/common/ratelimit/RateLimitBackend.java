@@ -3,11 +3,21 @@ package io.github.camelsaas.common.ratelimit;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Where the grant history of each key lives: in this JVM ({@link InMemoryRateLimitBackend}) or in a store that
- * several JVMs share ({@code RedisRateLimitBackend}, made by {@link RateLimitBackends#redis}). Implementations must
- * make {@link #reserve} atomic per key: two callers, in this JVM or another, never get slots that together break
- * the limit. Keys name what they limit, e.g. {@code kustomer:api.kustomerapp.com:customer:42}: a backend may be
- * shared by several components and orgs, so callers put their component and org or tenant in the key.
+ * Where the slots of each key live: in this JVM ({@link InMemoryRateLimitBackend}) or in a store that several JVMs
+ * share ({@code RedisRateLimitBackend}, made by {@link RateLimitBackends#redis}). Keys name what they limit, e.g.
+ * {@code kustomer:api.kustomerapp.com:customer:42}: a backend may be shared by several components and orgs, so
+ * callers put their component and org or tenant in the key.
+ *
+ * <h2>The model: N slots per key, each held from its grant until a window after its request completed</h2>
+ * A key limited to N per window W has N slots. A request takes a slot when it is granted and holds it while it is in
+ * flight; when it completes (its answer arrived, or it failed after it was handed to the network) the slot frees a
+ * full window later. The server counts a request at some instant between its grant and its completion, so two
+ * requests that used one slot arrive at least W apart, whatever the latency: at most N arrive in any span of W on
+ * the server's own clock. A request that was never sent gives its slot back as it was. A slot whose holder never
+ * says it completed (a replica that died mid-request) frees {@code leaseMillis} after its grant, plus the window.
+ *
+ * <p>Implementations make {@link #reserve} and {@link #release} atomic per key: two callers, in this JVM or another,
+ * never hold one slot together. Both backends implement the same arithmetic, slot for slot.
  *
  * <p>A shared store may be unreachable: its futures then fail with a {@link RateLimitUnavailableException}, and the
  * caller sends nothing (fail closed).
@@ -15,32 +25,30 @@ import java.util.concurrent.CompletableFuture;
 public interface RateLimitBackend extends AutoCloseable {
 
     /**
-     * Reserves the earliest grant time for {@code key} that is not before {@code nowMillis}, not before a pause of
-     * the key, and leaves at most {@code limit.permits()} grants in any span of {@code limit.window()}. The slot
-     * is counted as granted from then on, whether or not the caller ends up using it.
+     * Takes {@code permits} slots of {@code key} for one request the server counts that many times (a bulk call whose
+     * every item counts against its customer), all at one grant time: the earliest instant, not before
+     * {@code nowMillis} nor a pause of the key, at which that many slots are free. When fewer slots than that are
+     * free or due to free (the others are held by requests in flight), nothing is taken and the answer says when to
+     * ask again at the latest.
      *
-     * @return the reserved grant time, epoch milliseconds
+     * @param limit       at most {@code limit.permits()} slots; a changed limit resizes the key's slots, keeping the
+     *                    most recently used ones
+     * @param permits     how many slots, from 1 to {@code limit.permits()}
+     * @param leaseMillis the longest a request can take from its grant until the server has it; a slot not released
+     *                    by then frees {@code leaseMillis} plus the window after the grant
+     * @param nowMillis   the caller's clock (epoch ms); a shared store computes on its own clock and answers in the
+     *                    caller's
      */
-    CompletableFuture<Long> reserve(String key, RateLimit limit, long nowMillis);
+    CompletableFuture<Reservation> reserve(String key, RateLimit limit, int permits, long leaseMillis, long nowMillis);
 
     /**
-     * Reserves {@code permits} grants for {@code key} at one and the same instant, for a request the server counts
-     * several times (a bulk call whose every item counts against its customer). Granting them one after the other
-     * would record the first ones too early: the server counts them all when the request arrives, after the last
-     * grant, so later grants could then crowd the window. The slot is the earliest instant at which all of them fit.
-     *
-     * <p>The default supports a single permit only; backends that can reserve several atomically override it.
-     *
-     * @param permits how many grants, from 1 to {@code limit.permits()}
-     * @return the reserved grant time of all of them, epoch milliseconds
+     * Releases the slots a granted reservation took. {@code sent}: the request was handed to the network and has
+     * now completed (answered, failed or timed out), so its slots free a window after {@code nowMillis} (a shared
+     * store uses its own clock, when the release reaches it: later, never earlier). Not sent (stopped, refused before
+     * sending, given up to a pause): the slots are as they were before the reservation. A lease already freed by its
+     * bound, or released before, is left alone.
      */
-    default CompletableFuture<Long> reserve(String key, RateLimit limit, long nowMillis, int permits) {
-        if (permits == 1) {
-            return reserve(key, limit, nowMillis);
-        }
-        return CompletableFuture.failedFuture(new UnsupportedOperationException(getClass().getSimpleName()
-                + " cannot reserve " + permits + " permits at one instant"));
-    }
+    CompletableFuture<Void> release(String key, RateLimit limit, String lease, boolean sent, long nowMillis);
 
     /** No grant for {@code key} before {@code untilMillis} (a 429 or an exhausted quota said so). */
     CompletableFuture<Void> pause(String key, long untilMillis);

@@ -55,8 +55,15 @@ class RateLimitBackendsTest {
 
     private record ClosingBackend(AtomicBoolean closed) implements RateLimitBackend {
         @Override
-        public CompletableFuture<Long> reserve(String key, RateLimit limit, long nowMillis) {
-            return CompletableFuture.completedFuture(nowMillis);
+        public CompletableFuture<Reservation> reserve(String key, RateLimit limit, int permits, long leaseMillis,
+                                                      long nowMillis) {
+            return CompletableFuture.completedFuture(Reservation.granted(nowMillis, "1:1"));
+        }
+
+        @Override
+        public CompletableFuture<Void> release(String key, RateLimit limit, String lease, boolean sent,
+                                               long nowMillis) {
+            return CompletableFuture.completedFuture(null);
         }
 
         @Override

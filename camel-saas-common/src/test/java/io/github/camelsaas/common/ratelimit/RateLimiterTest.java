@@ -2,6 +2,7 @@ package io.github.camelsaas.common.ratelimit;
 
 import static io.github.camelsaas.common.ratelimit.SlidingWindowAssert.assertAtMostNInAnySpan;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -9,11 +10,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.camelsaas.common.async.StoppedException;
 import org.junit.jupiter.api.AfterEach;
@@ -22,72 +25,137 @@ import org.junit.jupiter.api.Test;
 /** The limiter on the real clock and a real scheduler, with windows short enough to run in about a second. */
 class RateLimiterTest {
 
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
 
     @AfterEach
     void stopScheduler() {
         scheduler.shutdownNow();
     }
 
-    @Test
-    void grantsObservedOnTheRealClockNeverExceedNPerWindow() throws Exception {
-        RateLimiter limiter = new RateLimiter("test", RateLimit.of(4, Duration.ofMillis(500)),
+    private RateLimiter limiter(int permits, long windowMillis) {
+        return new RateLimiter("test", RateLimit.of(permits, Duration.ofMillis(windowMillis)),
                 new InMemoryRateLimitBackend(), scheduler);
-        List<Long> grantedAt = Collections.synchronizedList(new ArrayList<>());
-        List<CompletableFuture<Void>> permits = new ArrayList<>();
+    }
+
+    /**
+     * Requests of random latency (0-150 ms), each "arriving at the server" at a random instant between its grant and
+     * its completion: whatever the latency, no span of the window holds more than N arrivals.
+     */
+    @Test
+    void arrivalsAnywhereBetweenGrantAndCompletionNeverExceedNPerWindow() throws Exception {
+        RateLimiter limiter = limiter(4, 300);
+        Random random = new Random(7);
+        List<Long> arrivals = Collections.synchronizedList(new ArrayList<>());
+        List<CompletableFuture<Void>> requests = new ArrayList<>();
         long start = System.nanoTime();
-        for (int i = 0; i < 12; i++) {
-            permits.add(limiter.acquire("org").thenRun(() -> grantedAt.add(millisSince(start))));
+        for (int i = 0; i < 16; i++) {
+            int latency = random.nextInt(150);
+            double arrivesAt = random.nextDouble();
+            requests.add(limiter.acquire("org").thenCompose(grant -> {
+                CompletableFuture<Void> done = new CompletableFuture<>();
+                scheduler.schedule(() -> {
+                    arrivals.add(millisSince(start) - Math.round(latency * (1 - arrivesAt)));
+                    grant.completed();
+                    done.complete(null);
+                }, latency, TimeUnit.MILLISECONDS);
+                return done;
+            }));
         }
         // acquire returned to the caller at once: the waits are scheduled, not parked threads
-        assertThat(millisSince(start)).isLessThan(400);
-        CompletableFuture.allOf(permits.toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
+        assertThat(millisSince(start)).isLessThan(300);
+        CompletableFuture.allOf(requests.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
 
-        assertThat(grantedAt).hasSize(12);
-        assertAtMostNInAnySpan(grantedAt, 4, 500);
-        // and the limiter does not dawdle: 12 permits at 4 per 500 ms take about two windows
-        assertThat(Collections.max(grantedAt)).isLessThan(1500);
+        assertThat(arrivals).hasSize(16);
+        assertAtMostNInAnySpan(arrivals, 4, 300);
+    }
+
+    @Test
+    void aSlotFreesAWindowAfterItsRequestCompletedNotAfterItsGrant() throws Exception {
+        RateLimiter limiter = limiter(1, 200);
+        Grant first = limiter.acquire("org").get(1, TimeUnit.SECONDS);
+        CompletableFuture<Grant> second = limiter.acquire("org");
+        // the first request is in flight for longer than a window: its slot stays in use meanwhile
+        AtomicLong completedAt = new AtomicLong();
+        scheduler.schedule(() -> {
+            completedAt.set(System.currentTimeMillis());
+            first.completed();
+        }, 300, TimeUnit.MILLISECONDS);
+
+        Grant next = second.get(3, TimeUnit.SECONDS);
+
+        assertThat(next.grantedAtMillis()).isGreaterThanOrEqualTo(completedAt.get() + 200);
+        // woken by the release, not by polling a window later than needed
+        assertThat(System.currentTimeMillis() - completedAt.get()).isLessThan(200 + 1_000);
+    }
+
+    @Test
+    void aRequestNeverSentGivesItsSlotBackAtOnce() throws Exception {
+        RateLimiter limiter = limiter(1, 60_000);
+        Grant notSent = limiter.acquire("org").get(1, TimeUnit.SECONDS);
+        CompletableFuture<Grant> next = limiter.acquire("org");
+        assertThat(next).isNotDone();
+
+        notSent.notSent();
+
+        assertThat(next.get(2, TimeUnit.SECONDS)).isNotNull();
+        limiter.close();
+    }
+
+    @Test
+    void aGrantItsHolderNeverEndsFreesAtItsBound() throws Exception {
+        RateLimiter limiter = new RateLimiter("test", RateLimit.of(1, Duration.ofMillis(100)),
+                new InMemoryRateLimitBackend(), scheduler, Duration.ofMillis(200));
+        Grant forgotten = limiter.acquire("org").get(1, TimeUnit.SECONDS);
+
+        Grant next = limiter.acquire("org").get(3, TimeUnit.SECONDS);
+
+        assertThat(next.grantedAtMillis() - forgotten.grantedAtMillis()).isGreaterThanOrEqualTo(200 + 100);
     }
 
     @Test
     void aMultiPermitAcquireIsGrantedWhenAllItsPermitsFitAndRefusesTheImpossible() throws Exception {
-        RateLimiter limiter = new RateLimiter("test", RateLimit.of(4, Duration.ofMillis(400)),
-                new InMemoryRateLimitBackend(), scheduler);
-        long start = System.nanoTime();
-        limiter.acquire("customer", 3).get(1, TimeUnit.SECONDS);
+        RateLimiter limiter = limiter(4, 400);
+        Grant three = limiter.acquire("customer", 3).get(1, TimeUnit.SECONDS);
+        long completedAt = System.currentTimeMillis();
+        three.completed();
         // 1 of 4 left: the next 3 at once wait for the first 3 to leave the window
-        limiter.acquire("customer", 3).get(2, TimeUnit.SECONDS);
-        assertThat(millisSince(start)).isGreaterThanOrEqualTo(400);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> limiter.acquire("customer", 5))
+        Grant next = limiter.acquire("customer", 3).get(2, TimeUnit.SECONDS);
+        assertThat(next.grantedAtMillis()).isGreaterThanOrEqualTo(completedAt + 400);
+        assertThat(next.permits()).isEqualTo(3);
+        assertThatThrownBy(() -> limiter.acquire("customer", 5))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("5 permits").hasMessageContaining("can never be granted");
         limiter.close();
     }
 
     @Test
-    void thousandsOfWaitersNeedNoThreads() {
-        RateLimiter limiter = new RateLimiter("test", RateLimit.of(1, Duration.ofMinutes(1)),
-                new InMemoryRateLimitBackend(), scheduler);
+    void thousandsOfWaitersNeedNoThreadsAndAreServedInOrder() throws Exception {
+        RateLimiter limiter = limiter(1, 1);
         int threadsBefore = Thread.activeCount();
-        List<CompletableFuture<Void>> waiting = new ArrayList<>();
+        List<CompletableFuture<Grant>> waiting = new ArrayList<>();
         for (int i = 0; i < 5_000; i++) {
             waiting.add(limiter.acquire("org"));
         }
         assertThat(waiting.get(0)).isDone();
         assertThat(waiting.stream().filter(CompletableFuture::isDone)).hasSize(1);
-        assertThat(Thread.activeCount()).isLessThanOrEqualTo(threadsBefore + 1);
+        assertThat(Thread.activeCount()).isLessThanOrEqualTo(threadsBefore + 2);
+        // each one never sent: the next in line gets the slot, in the order they asked
+        for (int i = 0; i < 50; i++) {
+            waiting.get(i).get(2, TimeUnit.SECONDS).notSent();
+            assertThat(waiting.get(i + 1).get(2, TimeUnit.SECONDS)).isNotNull();
+            assertThat(waiting.get(i + 2)).isNotDone();
+        }
         limiter.close();
     }
 
     @Test
     void aPauseDelaysTheNextAcquireToTheAnnouncedInstant() throws Exception {
-        RateLimiter limiter = new RateLimiter("test", RateLimit.of(100, Duration.ofSeconds(1)),
-                new InMemoryRateLimitBackend(), scheduler);
+        RateLimiter limiter = limiter(100, 1_000);
         Instant until = Instant.now().plusMillis(300);
         limiter.pause("org", until).get();
 
         CompletableFuture<Instant> grantedAt = limiter.acquire("org").thenApply(ignored -> Instant.now());
-        CompletableFuture<Void> otherKey = limiter.acquire("other-org");
+        CompletableFuture<Grant> otherKey = limiter.acquire("other-org");
 
         assertThat(otherKey).isDone();
         assertThat(grantedAt.get(2, TimeUnit.SECONDS)).isAfterOrEqualTo(until);
@@ -95,9 +163,8 @@ class RateLimiterTest {
 
     @Test
     void aPauseAnnouncedAfterAReservationStillHolds() throws Exception {
-        RateLimiter limiter = new RateLimiter("test", RateLimit.of(1, Duration.ofMillis(200)),
-                new InMemoryRateLimitBackend(), scheduler);
-        limiter.acquire("org").get();
+        RateLimiter limiter = limiter(1, 200);
+        limiter.acquire("org").get().completed();
         CompletableFuture<Instant> second = limiter.acquire("org").thenApply(ignored -> Instant.now());
         Instant until = Instant.now().plusMillis(600);
         limiter.pause("org", until); // after the second permit was reserved for ~200 ms from now
@@ -106,11 +173,11 @@ class RateLimiterTest {
     }
 
     @Test
-    void closingFailsWaitersWithAClearError() {
+    void closingFailsWaitersWithAClearErrorAndGrantsHandedOutCanStillEnd() throws Exception {
         RateLimiter limiter = new RateLimiter("kustomer org limit", RateLimit.of(1, Duration.ofMinutes(1)),
                 new InMemoryRateLimitBackend(), scheduler);
-        limiter.acquire("org");
-        CompletableFuture<Void> waiting = limiter.acquire("org");
+        Grant held = limiter.acquire("org").get(1, TimeUnit.SECONDS);
+        CompletableFuture<Grant> waiting = limiter.acquire("org");
 
         limiter.close();
 
@@ -119,29 +186,28 @@ class RateLimiterTest {
                 .havingCause().isInstanceOf(StoppedException.class)
                 .withMessageContaining("kustomer org limit stopped").withMessageContaining("not sent");
         assertThat(limiter.acquire("org")).isCompletedExceptionally();
+        held.completed();
     }
 
     @Test
     void theGrantListenerHearsOfGrantsOnlyNotOfReservationsGivenUpToAPause() throws Exception {
-        RateLimiter limiter = new RateLimiter("test", RateLimit.of(1, Duration.ofMillis(200)),
-                new InMemoryRateLimitBackend(), scheduler);
+        RateLimiter limiter = limiter(1, 200);
         List<String> heard = Collections.synchronizedList(new ArrayList<>());
         limiter.setGrantListener((key, permits, at) -> heard.add(key + " x" + permits));
-        limiter.acquire("org").get();
-        CompletableFuture<Void> second = limiter.acquire("org");
+        limiter.acquire("org").get().completed();
+        CompletableFuture<Grant> second = limiter.acquire("org");
         limiter.pause("org", Instant.now().plusMillis(400)); // the second's first reservation is given up
 
         second.get(3, TimeUnit.SECONDS);
         limiter.acquire("customer", 1).get();
 
         assertThat(heard).containsExactly("org x1", "org x1", "customer x1");
-        assertThat(limiter.enforcedWindow()).isEqualTo(Duration.ofMillis(210));
     }
 
     @Test
-    void theSafetyMarginIsSmallAndBounded() {
-        assertThat(RateLimiter.safetyMargin(Duration.ofSeconds(60))).isEqualTo(Duration.ofMillis(250));
-        assertThat(RateLimiter.safetyMargin(Duration.ofMillis(500))).isEqualTo(Duration.ofMillis(25));
+    void onlyAFewMillisecondsAreAddedToTheWindow() {
+        assertThat(limiter(1, 200).enforcedWindow()).isEqualTo(Duration.ofMillis(205));
+        assertThat(limiter(1, 60_000).enforcedWindow()).isEqualTo(Duration.ofMillis(60_005));
     }
 
     private static long millisSince(long startNanos) {

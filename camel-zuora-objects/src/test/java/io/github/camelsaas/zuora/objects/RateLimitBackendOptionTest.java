@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import io.github.camelsaas.common.ratelimit.InMemoryRateLimitBackend;
 import io.github.camelsaas.common.ratelimit.RateLimit;
 import io.github.camelsaas.common.ratelimit.RateLimitBackend;
+import io.github.camelsaas.common.ratelimit.Reservation;
 import io.github.camelsaas.simulator.zuora.ZuoraSimulator;
 
 /**
@@ -69,9 +70,16 @@ class RateLimitBackendOptionTest {
         private volatile boolean closed;
 
         @Override
-        public CompletableFuture<Long> reserve(String key, RateLimit limit, long nowMillis) {
+        public CompletableFuture<Reservation> reserve(String key, RateLimit limit, int permits, long leaseMillis,
+                                                      long nowMillis) {
             reserved.add(key);
-            return delegate.reserve(key, limit, nowMillis);
+            return delegate.reserve(key, limit, permits, leaseMillis, nowMillis);
+        }
+
+        @Override
+        public CompletableFuture<Void> release(String key, RateLimit limit, String lease, boolean sent,
+                                               long nowMillis) {
+            return delegate.release(key, limit, lease, sent, nowMillis);
         }
 
         @Override

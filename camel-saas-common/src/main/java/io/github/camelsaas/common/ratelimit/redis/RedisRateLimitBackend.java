@@ -11,6 +11,7 @@ import io.github.camelsaas.common.ratelimit.InMemoryRateLimitBackend;
 import io.github.camelsaas.common.ratelimit.RateLimit;
 import io.github.camelsaas.common.ratelimit.RateLimitBackend;
 import io.github.camelsaas.common.ratelimit.RateLimitUnavailableException;
+import io.github.camelsaas.common.ratelimit.Reservation;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -26,22 +27,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The grant history of every key in one Redis server, so that several JVMs (replicas of one application, or
- * different applications) keep one limit together: at most N grants in any span of W per key, multi-permit
- * reserves at one instant included, exactly as {@link InMemoryRateLimitBackend} computes it. Each reserve is one
- * Lua script run atomically by the server (EVALSHA, EVAL when the server answers NOSCRIPT), so two JVMs never get
- * slots that together break the limit.
+ * The slots of every key in one Redis server (see {@link RateLimitBackend} for the model), so that several JVMs
+ * (replicas of one application, or different applications) keep one limit together: at most N requests arriving in
+ * any span of W per key, multi-permit reserves at one instant included, exactly as {@link InMemoryRateLimitBackend}
+ * computes it. Each reserve and each release is one Lua script run atomically by the server (EVALSHA, EVAL when the
+ * server answers NOSCRIPT), so two JVMs never hold one slot together.
  *
- * <p><b>Clock.</b> The scripts read the Redis server's clock ({@code TIME}), never the callers': the grant times
- * of all JVMs are then on one clock, and a replica whose clock is off by a second neither steals grants from the
- * others nor lets them crowd a window. Only durations cross between clocks: a reserve answers "the slot is in d ms"
- * and is returned as the caller's {@code nowMillis + d}; a pause is sent as "for d ms from now". The round trip to
- * Redis only ever makes a grant later than its recorded slot, which the limiter's safety margin covers.
+ * <p><b>Clock.</b> The scripts read the Redis server's clock ({@code TIME}), never the callers': grants and
+ * completions of all JVMs are then on one clock, and a replica whose clock is off by a second neither steals slots
+ * from the others nor lets them crowd a window. Only durations cross between clocks: a reserve answers "the grant
+ * is in d ms", counted in the caller's clock from the moment the answer arrived (so a grant is a round trip late at
+ * worst, never early); a release is stamped with the server's clock when it arrives, after the request completed;
+ * a pause is sent as "for d ms from now".
  *
- * <p><b>Data.</b> Per key, {@code <prefix><key>:grants} is a list of the latest N grant times (ms, server clock),
- * and {@code <prefix><key>:pause} the instant the key is paused until. Both expire when idle: the list once its
- * latest grant (which a pause pushes into the future) has left the window, plus a second; the pause once it
- * ended, plus a second. The default prefix is {@value #DEFAULT_KEY_PREFIX}.
+ * <p><b>Data.</b> Per key, {@code <prefix><key>:free} (a sorted set of the free slots, by the instant each frees),
+ * {@code <prefix><key>:held} (the held slots, by the bound of their lease), {@code <prefix><key>:leases} (who holds
+ * each held slot, and what it freed at before) and {@code <prefix><key>:pause}. A slot whose holder died
+ * mid-request frees at its bound: the lease's in-flight bound after the grant, plus the window. Everything expires
+ * when idle: once every slot is free, plus a second; the pause once it ended, plus a second. The default prefix is
+ * {@value #DEFAULT_KEY_PREFIX}.
  *
  * <p><b>Outage: fail closed.</b> While Redis cannot be reached (down, a network split, a command timing out after
  * {@code commandTimeout}, 2 s by default), reserves and pauses fail at once with a
@@ -62,6 +66,7 @@ public final class RedisRateLimitBackend implements RateLimitBackend {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisRateLimitBackend.class);
     private static final RedisScript RESERVE = RedisScript.load("reserve");
+    private static final RedisScript RELEASE = RedisScript.load("release");
     private static final RedisScript PAUSE = RedisScript.load("pause");
     private static final RedisScript PAUSED_FOR = RedisScript.load("paused-for");
 
@@ -107,26 +112,47 @@ public final class RedisRateLimitBackend implements RateLimitBackend {
     }
 
     @Override
-    public CompletableFuture<Long> reserve(String key, RateLimit limit, long nowMillis) {
-        return reserve(key, limit, nowMillis, 1);
-    }
-
-    @Override
-    public CompletableFuture<Long> reserve(String key, RateLimit limit, long nowMillis, int permits) {
+    public CompletableFuture<Reservation> reserve(String key, RateLimit limit, int permits, long leaseMillis,
+                                                  long nowMillis) {
         if (permits < 1 || permits > limit.permits()) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("cannot reserve " + permits
                     + " permits at once under a limit of " + limit));
         }
-        String grants = keyPrefix + key + ":grants";
-        return RESERVE.run(commands, new String[] { grants, pauseKey(key) },
-                        Integer.toString(limit.permits()), Long.toString(limit.window().toMillis()),
-                        Integer.toString(permits), scriptNow(nowMillis), Long.toString(IDLE_SLACK_MILLIS))
-                .handleAsync((waitMillis, failure) -> {
+        String[] keys = slotKeys(key);
+        return RESERVE.runForList(commands, keys, Integer.toString(limit.permits()),
+                        Long.toString(limit.window().toMillis()), Integer.toString(permits), Long.toString(leaseMillis),
+                        scriptNow(nowMillis), Long.toString(IDLE_SLACK_MILLIS))
+                .handleAsync((answer, failure) -> {
                     if (failure != null) {
-                        throw unavailable("a grant", grants, failure);
+                        throw unavailable("a grant", keys[0], failure);
                     }
-                    return nowMillis + waitMillis;
+                    // the wait is counted from the answer, not from the ask: a grant may then come a round trip
+                    // later than the script computed, never earlier
+                    long waitMillis = (Long) answer.get(1);
+                    long at = serverClock ? clockMillis.getAsLong() + waitMillis : nowMillis + waitMillis;
+                    return ((Long) answer.get(0)) == 1
+                            ? Reservation.granted(at, (String) answer.get(2))
+                            : Reservation.full(at);
                 }, completions);
+    }
+
+    @Override
+    public CompletableFuture<Void> release(String key, RateLimit limit, String lease, boolean sent, long nowMillis) {
+        String[] keys = slotKeys(key);
+        return RELEASE.run(commands, keys, lease, sent ? "1" : "0", Integer.toString(limit.permits()),
+                        Long.toString(limit.window().toMillis()), scriptNow(nowMillis), Long.toString(IDLE_SLACK_MILLIS))
+                .handleAsync((ignored, failure) -> {
+                    if (failure != null) {
+                        throw unavailable("the release of a slot", keys[0], failure);
+                    }
+                    return null;
+                }, completions);
+    }
+
+    /** The free slots, the held ones, the leases, the pause: see reserve.lua. */
+    private String[] slotKeys(String key) {
+        String base = keyPrefix + key;
+        return new String[] { base + ":free", base + ":held", base + ":leases", pauseKey(key) };
     }
 
     @Override

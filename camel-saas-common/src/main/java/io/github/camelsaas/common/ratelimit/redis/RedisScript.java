@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -45,10 +46,20 @@ final class RedisScript {
 
     /** Runs the script; its integer answer, or the failure Redis or the connection gave. */
     CompletableFuture<Long> run(RedisAsyncCommands<String, String> commands, String[] keys, String... args) {
-        CompletableFuture<Long> bySha = commands.<Long>evalsha(sha1, ScriptOutputType.INTEGER, keys, args)
-                .toCompletableFuture();
+        return run(commands, ScriptOutputType.INTEGER, keys, args);
+    }
+
+    /** Runs a script answering a list (integers and strings). */
+    CompletableFuture<List<Object>> runForList(RedisAsyncCommands<String, String> commands, String[] keys,
+                                               String... args) {
+        return run(commands, ScriptOutputType.MULTI, keys, args);
+    }
+
+    private <T> CompletableFuture<T> run(RedisAsyncCommands<String, String> commands, ScriptOutputType type,
+                                         String[] keys, String... args) {
+        CompletableFuture<T> bySha = commands.<T>evalsha(sha1, type, keys, args).toCompletableFuture();
         return bySha.exceptionallyCompose(failure -> isNoScript(failure)
-                ? commands.<Long>eval(source, ScriptOutputType.INTEGER, keys, args).toCompletableFuture()
+                ? commands.<T>eval(source, type, keys, args).toCompletableFuture()
                 : CompletableFuture.failedFuture(failure));
     }
 

@@ -1,9 +1,15 @@
--- Reserves ARGV[3] grants of one key at the earliest instant that keeps at most ARGV[1] grants in any span of
--- ARGV[2] ms, exactly as InMemoryRateLimitBackend's ring does, and returns that instant minus "now" (the wait).
--- KEYS[1]: list of the key's latest grant times (ms), oldest first, at most ARGV[1] long
--- KEYS[2]: the instant (ms) before which the key is paused, if any
--- ARGV[1] permits per window, ARGV[2] window ms, ARGV[3] grants to reserve at one instant,
--- ARGV[4] "now" in ms, or "" to read the Redis server's clock (TIME), ARGV[5] extra ms an idle key is kept
+-- Takes ARGV[3] slots of one key, as InMemoryRateLimitBackend does (RateLimitBackend has the model): the slots
+-- that freed, or free, earliest; the grant is at the latest of "now", the key's pause and the instant the last of
+-- them frees. Answers {1, wait ms, lease} when granted; {0, ms until asking again is worth it, ''} when fewer
+-- free slots than needed exist (the others are held by requests in flight).
+-- KEYS[1] zset of the free slots, score = the instant (ms) each frees
+-- KEYS[2] zset of the held slots, score = the bound of its lease (ms)
+-- KEYS[3] hash: held slot id -> "<lease sequence>|<its free instant before the lease>", and the counters
+--         '#slots' (ids of slots) and '#leases'
+-- KEYS[4] the instant (ms) before which the key is paused, if any
+-- ARGV[1] slots (permits per window), ARGV[2] window ms, ARGV[3] slots to take at one instant,
+-- ARGV[4] lease bound ms, ARGV[5] "now" in ms, or "" to read the Redis server's clock (TIME),
+-- ARGV[6] extra ms an idle key is kept
 if redis.replicate_commands then
   -- Redis < 5 replicates scripts verbatim, which forbids writes after TIME; later versions do this by default
   redis.replicate_commands()
@@ -11,49 +17,83 @@ end
 local permits = tonumber(ARGV[1])
 local window = tonumber(ARGV[2])
 local count = tonumber(ARGV[3])
+local leaseMillis = tonumber(ARGV[4])
 local now
-if ARGV[4] == '' then
+if ARGV[5] == '' then
   local time = redis.call('TIME')
   now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
 else
-  now = tonumber(ARGV[4])
+  now = tonumber(ARGV[5])
 end
 if count < 1 or count > permits then
   return redis.error_reply('cannot reserve ' .. count .. ' grants under a limit of ' .. permits)
 end
 
-local slot = now
-local paused = tonumber(redis.call('GET', KEYS[2]) or '0')
-if paused > slot then
-  slot = paused
+-- a lease past its bound: its holder never came back (a replica that died mid-request)
+local expired = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', now, 'WITHSCORES')
+for i = 1, #expired, 2 do
+  redis.call('ZREM', KEYS[2], expired[i])
+  redis.call('HDEL', KEYS[3], expired[i])
+  redis.call('ZADD', KEYS[1], expired[i + 1], expired[i])
 end
-local size = redis.call('LLEN', KEYS[1])
-if size > permits then
-  -- the limit shrank (adaptive limits do that): keep the newest grants that still fit
-  redis.call('LTRIM', KEYS[1], size - permits, -1)
-  size = permits
+
+-- N slots; a limit that shrank drops the free slots that freed longest ago (held ones are never dropped)
+local total = redis.call('ZCARD', KEYS[1]) + redis.call('ZCARD', KEYS[2])
+while total < permits do
+  redis.call('ZADD', KEYS[1], 0, redis.call('HINCRBY', KEYS[3], '#slots', 1))
+  total = total + 1
 end
--- for count more grants to fit, this many of the oldest remembered ones must have left the window
-local mustHaveLeft = size + count - permits
-if mustHaveLeft > 0 then
-  local leaving = tonumber(redis.call('LINDEX', KEYS[1], mustHaveLeft - 1))
-  if leaving + window > slot then
-    slot = leaving + window
+if total > permits then
+  local drop = math.min(total - permits, redis.call('ZCARD', KEYS[1]))
+  if drop > 0 then
+    redis.call('ZREMRANGEBYRANK', KEYS[1], 0, drop - 1)
   end
 end
--- grants are handed out in order, so slots never go backwards even when a clock does
-if size > 0 then
-  local latest = tonumber(redis.call('LINDEX', KEYS[1], -1))
-  if latest > slot then
-    slot = latest
+
+local function keepUntil(latest)
+  local ttl = math.max(latest - now, 0) + tonumber(ARGV[6])
+  for i = 1, 3 do
+    redis.call('PEXPIRE', KEYS[i], ttl)
   end
 end
-local grants = {}
-for i = 1, count do
-  grants[i] = string.format('%d', slot)
+local function latestScore(key)
+  local top = redis.call('ZRANGE', key, -1, -1, 'WITHSCORES')
+  if #top == 0 then
+    return now
+  end
+  return tonumber(top[2])
 end
-redis.call('RPUSH', KEYS[1], unpack(grants))
-redis.call('LTRIM', KEYS[1], -permits, -1)
--- the history matters until its latest grant has left the window; after that an idle key just expires
-redis.call('PEXPIRE', KEYS[1], slot - now + window + tonumber(ARGV[5]))
-return slot - now
+
+local candidates = redis.call('ZRANGE', KEYS[1], 0, count - 1, 'WITHSCORES')
+if #candidates < 2 * count then
+  -- the others are in flight: each frees a window after it completes, so not before now + window
+  local askAgain = now + window
+  local earliest = redis.call('ZRANGE', KEYS[2], 0, 0, 'WITHSCORES')
+  if #earliest > 0 and tonumber(earliest[2]) < askAgain then
+    askAgain = tonumber(earliest[2])
+  end
+  keepUntil(math.max(latestScore(KEYS[1]), latestScore(KEYS[2])))
+  return {0, askAgain - now, ''}
+end
+
+local grantAt = now
+local paused = tonumber(redis.call('GET', KEYS[4]) or '0')
+if paused > grantAt then
+  grantAt = paused
+end
+local lastFree = tonumber(candidates[2 * count])
+if lastFree > grantAt then
+  grantAt = lastFree
+end
+local lease = redis.call('HINCRBY', KEYS[3], '#leases', 1)
+local bound = grantAt + leaseMillis + window
+local ids = {}
+for i = 1, #candidates, 2 do
+  local id = candidates[i]
+  redis.call('ZREM', KEYS[1], id)
+  redis.call('ZADD', KEYS[2], string.format('%d', bound), id)
+  redis.call('HSET', KEYS[3], id, lease .. '|' .. candidates[i + 1])
+  ids[#ids + 1] = id
+end
+keepUntil(math.max(latestScore(KEYS[1]), bound))
+return {1, grantAt - now, lease .. ':' .. table.concat(ids, ',')}

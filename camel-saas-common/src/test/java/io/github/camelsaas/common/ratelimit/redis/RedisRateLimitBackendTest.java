@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,6 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.github.camelsaas.common.ratelimit.InMemoryRateLimitBackend;
 import io.github.camelsaas.common.ratelimit.RateLimit;
 import io.github.camelsaas.common.ratelimit.RateLimitUnavailableException;
+import io.github.camelsaas.common.ratelimit.Reservation;
+import io.github.camelsaas.common.ratelimit.SlotWorkload;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -75,142 +75,159 @@ class RedisRateLimitBackendTest {
         return inspection.sync();
     }
 
-    private long reserve(String key, RateLimit limit, long now) {
-        return backend.reserve(key, limit, now).join();
+    private static final long LEASE = 10_000;
+
+    private Reservation reserve(String key, RateLimit limit, int permits, long now) {
+        clock.set(now);
+        return backend.reserve(key, limit, permits, LEASE, now).join();
+    }
+
+    private Reservation reserve(String key, long now) {
+        return reserve(key, FIVE_PER_SECOND, 1, now);
+    }
+
+    private void release(String key, Reservation reservation, boolean sent, long now) {
+        clock.set(now);
+        backend.release(key, FIVE_PER_SECOND, reservation.lease(), sent, now).join();
     }
 
     @Test
-    void aBurstIsSpreadOverWindowsNeverFrontLoaded() {
-        List<Long> slots = new ArrayList<>();
-        for (int i = 0; i < 15; i++) {
-            slots.add(reserve("org", FIVE_PER_SECOND, 0));
+    void aBurstOfNGoesAtOnceAndASlotIsReusedAWindowAfterItsRequestCompleted() {
+        Reservation first = reserve("org", 0);
+        for (int i = 1; i < 5; i++) {
+            assertThat(reserve("org", 0).atMillis()).isZero();
         }
-        assertThat(slots.subList(0, 5)).containsOnly(0L);
-        assertThat(slots.subList(5, 10)).containsOnly(1000L);
-        assertThat(slots.subList(10, 15)).containsOnly(2000L);
+        Reservation full = reserve("org", 10);
+        assertThat(full.granted()).isFalse();
+        assertThat(full.atMillis()).isEqualTo(1010);
+
+        release("org", first, true, 400);
+
+        Reservation next = reserve("org", 410);
+        assertThat(next.granted()).isTrue();
+        assertThat(next.atMillis()).isEqualTo(1400);
     }
 
     @Test
-    void nJustBeforeAndNJustAfterABoundaryNeverBothPass() {
-        List<Long> slots = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            slots.add(reserve("org", FIVE_PER_SECOND, 999));
+    void notSentGivesTheSlotBackAndAForgottenLeaseFreesAtItsBound() {
+        Reservation used = reserve("org", 0);
+        release("org", used, true, 100);
+        for (int i = 0; i < 4; i++) {
+            reserve("org", 100); // held, never released: the holder "died"
         }
-        for (int i = 0; i < 5; i++) {
-            slots.add(reserve("org", FIVE_PER_SECOND, 1001));
-        }
-        assertThat(slots.subList(0, 5)).containsOnly(999L);
-        assertThat(slots.subList(5, 10)).containsOnly(1999L);
-        assertAtMostNInAnySpan(slots, 5, 1000);
+        Reservation reused = reserve("org", 200);
+        assertThat(reused.atMillis()).isEqualTo(1100);
+        release("org", reused, false, 300);
+        release("org", reused, true, 400); // a second release of one lease changes nothing
+        assertThat(reserve("org", 300).atMillis()).isEqualTo(1100);
+
+        assertThat(reserve("org", 5_000).granted()).isFalse();
+        // the four forgotten slots free at their grant (100) + lease + window
+        assertThat(reserve("org", 100 + LEASE + 1000).atMillis()).isEqualTo(100 + LEASE + 1000);
     }
 
+    /** The same seeded workloads as InMemoryRateLimitBackendTest, answer for answer. */
     @Test
-    void randomRoundsGrantExactlyTheSlotsOfTheInMemoryRing() {
+    void randomWorkloadsGetExactlyTheAnswersOfTheInMemoryBackend() {
         Random random = new Random(42);
         for (int round = 0; round < 30; round++) {
-            InMemoryRateLimitBackend reference = new InMemoryRateLimitBackend();
             int permits = 1 + random.nextInt(20);
             RateLimit limit = RateLimit.of(permits, Duration.ofMillis(100 + random.nextInt(1000)));
-            List<Long> slots = new ArrayList<>();
-            long now = 0;
-            for (int i = 0; i < 200; i++) {
-                // bursts (no time passes) mixed with gaps shorter and longer than the window, some multi-permit
-                now += random.nextInt(4) == 0 ? random.nextInt(3 * (int) limit.window().toMillis()) : 0;
-                int count = random.nextInt(5) == 0 ? 1 + random.nextInt(permits) : 1;
-                clock.set(now);
-                long slot = backend.reserve("k" + round, limit, now, count).join();
-                assertThat(slot).as("round %d, reserve %d", round, i)
-                        .isEqualTo(reference.reserve("k" + round, limit, now, count).join())
-                        .isGreaterThanOrEqualTo(now);
-                for (int c = 0; c < count; c++) {
-                    slots.add(slot);
-                }
-            }
-            assertAtMostNInAnySpan(slots, permits, limit.window().toMillis());
+            SlotWorkload.Result inRedis = SlotWorkload.run(backend, "k" + round, limit, 500, round, 150);
+            SlotWorkload.Result inMemory = SlotWorkload.run(new InMemoryRateLimitBackend(), "k" + round, limit, 500,
+                    round, 150);
+            assertThat(inRedis.answers()).as("round %d", round).isEqualTo(inMemory.answers());
+            assertAtMostNInAnySpan(inRedis.arrivals(), permits, limit.window().toMillis());
         }
     }
 
     @Test
     void severalPermitsAreGrantedAtOneInstantWhenAllOfThemFit() {
         for (int i = 0; i < 3; i++) {
-            reserve("customer", FIVE_PER_SECOND, i * 100);
+            release("customer", reserve("customer", i * 100), true, i * 100);
         }
-        // 3 of 5 are taken (at 0, 100, 200): 4 more fit only once the two oldest have left the window
-        assertThat(backend.reserve("customer", FIVE_PER_SECOND, 300, 4).join()).isEqualTo(1100);
-        assertThat(reserve("customer", FIVE_PER_SECOND, 1100)).isEqualTo(1200);
-        assertThat(reserve("customer", FIVE_PER_SECOND, 1200)).isEqualTo(2100);
-        assertThat(backend.reserve("customer", FIVE_PER_SECOND, 0, 6)).isCompletedExceptionally();
+        assertThat(reserve("customer", FIVE_PER_SECOND, 4, 300).atMillis()).isEqualTo(1100);
+        assertThat(reserve("customer", 1100).atMillis()).isEqualTo(1200);
+        assertThat(reserve("customer", 1100).granted()).isFalse();
+        assertThat(backend.reserve("customer", FIVE_PER_SECOND, 6, LEASE, 0)).isCompletedExceptionally();
     }
 
     @Test
     void keysAreIndependentAndNamespaced() {
         for (int i = 0; i < 5; i++) {
-            reserve("kustomer:org-a:customer:1", FIVE_PER_SECOND, 0);
+            reserve("kustomer:org-a:customer:1", 0);
         }
-        assertThat(reserve("kustomer:org-a:customer:1", FIVE_PER_SECOND, 0)).isEqualTo(1000);
-        assertThat(reserve("kustomer:org-a:customer:2", FIVE_PER_SECOND, 0)).isZero();
+        assertThat(reserve("kustomer:org-a:customer:1", 0).granted()).isFalse();
+        assertThat(reserve("kustomer:org-a:customer:2", 0).atMillis()).isZero();
+        // customer 1 has no free slot left, so no set of free slots
         assertThat(redisCommands().keys("*")).containsExactlyInAnyOrder(
-                "camelsaas:kustomer:org-a:customer:1:grants", "camelsaas:kustomer:org-a:customer:2:grants");
+                "camelsaas:kustomer:org-a:customer:1:held", "camelsaas:kustomer:org-a:customer:1:leases",
+                "camelsaas:kustomer:org-a:customer:2:free", "camelsaas:kustomer:org-a:customer:2:held",
+                "camelsaas:kustomer:org-a:customer:2:leases");
     }
 
     @Test
-    void aChangedLimitKeepsTheNewestGrants() {
+    void aLimitThatShrinksKeepsTheMostRecentlyUsedSlots() {
         for (int i = 0; i < 5; i++) {
-            reserve("org", FIVE_PER_SECOND, i * 10);
+            release("org", reserve("org", i * 10), true, i * 10 + 5);
         }
-        assertThat(reserve("org", RateLimit.of(2, Duration.ofMillis(1000)), 50)).isEqualTo(1030);
-        assertThat(reserve("org", RateLimit.of(10, Duration.ofMillis(1000)), 1040)).isEqualTo(1040);
+        RateLimit twoPerSecond = RateLimit.of(2, Duration.ofMillis(1000));
+        assertThat(reserve("org", twoPerSecond, 1, 50).atMillis()).isEqualTo(1035);
+        assertThat(reserve("org", twoPerSecond, 1, 50).atMillis()).isEqualTo(1045);
+        assertThat(reserve("org", twoPerSecond, 1, 50).granted()).isFalse();
+        assertThat(reserve("org", RateLimit.of(10, Duration.ofMillis(1000)), 1, 60).atMillis()).isEqualTo(60);
     }
 
     @Test
     void aPauseMovesTheNextGrantAndNeverShrinks() {
-        reserve("org", FIVE_PER_SECOND, 0);
+        reserve("org", 0);
         backend.pause("org", 5_000).join();
-        assertThat(reserve("org", FIVE_PER_SECOND, 10)).isEqualTo(5_000);
-        assertThat(reserve("other", FIVE_PER_SECOND, 10)).isEqualTo(10);
+        assertThat(reserve("org", 10).atMillis()).isEqualTo(5_000);
+        assertThat(reserve("other", 10).atMillis()).isEqualTo(10);
         backend.pause("org", 4_000).join();
-        assertThat(reserve("org", FIVE_PER_SECOND, 20)).isEqualTo(5_000);
+        assertThat(reserve("org", 20).atMillis()).isEqualTo(5_000);
         assertThat(backend.pausedUntil("org", 20).join()).isEqualTo(5_000);
         assertThat(backend.pausedUntil("other", 20).join()).isEqualTo(20);
     }
 
     @Test
-    void everyKeyGetsAnExpiryCoveringItsWindowAndPause() {
-        clock.set(0);
-        reserve("org", FIVE_PER_SECOND, 0);
-        long grantsTtl = redisCommands().pttl("camelsaas:org:grants");
-        // the window plus the idle slack, counted from the grant
-        assertThat(grantsTtl).isBetween(1000L, 1000L + RedisRateLimitBackend.IDLE_SLACK_MILLIS);
+    void everyKeyGetsAnExpiryCoveringItsSlotsAndPause() {
+        Reservation held = reserve("org", 0);
+        // a slot in flight is kept until its lease's bound: grant + lease + window, plus the idle slack
+        assertThat(redisCommands().pttl("camelsaas:org:held"))
+                .isBetween(LEASE + 1000 - 100, LEASE + 1000 + RedisRateLimitBackend.IDLE_SLACK_MILLIS);
+        release("org", held, true, 0);
+        // released: until it is free again (a window), plus the slack
+        assertThat(redisCommands().pttl("camelsaas:org:free"))
+                .isBetween(1000L - 100, 1000L + RedisRateLimitBackend.IDLE_SLACK_MILLIS);
 
         backend.pause("org", 3_000).join();
         long pauseTtl = redisCommands().pttl("camelsaas:org:pause");
         assertThat(pauseTtl).isBetween(2_500L, 3_000L + RedisRateLimitBackend.IDLE_SLACK_MILLIS);
-        // a grant behind the pause keeps the history until it has left its window: pause + window at least
-        reserve("org", FIVE_PER_SECOND, 0);
-        assertThat(redisCommands().pttl("camelsaas:org:grants")).isGreaterThanOrEqualTo(3_000L + 1000L - 100);
     }
 
     @Test
     void idleKeysExpire() {
         RateLimit fivePer200 = RateLimit.of(5, Duration.ofMillis(200));
         for (int i = 0; i < 5; i++) {
-            reserve("customer:idle", fivePer200, 0);
+            Reservation reservation = reserve("customer:idle", fivePer200, 1, 0);
+            backend.release("customer:idle", fivePer200, reservation.lease(), true, 0).join();
         }
-        assertThat(redisCommands().exists("camelsaas:customer:idle:grants")).isEqualTo(1);
+        assertThat(redisCommands().exists("camelsaas:customer:idle:free")).isEqualTo(1);
 
         await().atMost(Duration.ofSeconds(5))
-                .until(() -> redisCommands().exists("camelsaas:customer:idle:grants") == 0);
-        // forgotten: the ring was full, yet the next grant (on the same hand-set clock) waits for nothing
-        assertThat(reserve("customer:idle", fivePer200, 0)).isZero();
+                .until(() -> redisCommands().exists("camelsaas:customer:idle:free") == 0);
+        // forgotten: every slot was used, yet the next grant (on the same hand-set clock) waits for nothing
+        assertThat(reserve("customer:idle", fivePer200, 1, 0).atMillis()).isZero();
     }
 
     @Test
     void aFlushedScriptCacheIsRefilledWithEval() {
-        reserve("org", FIVE_PER_SECOND, 0);
+        reserve("org", 0);
         redisCommands().scriptFlush();
         assertThat(redisCommands().scriptExists(RedisScript.load("reserve").sha1())).containsExactly(false);
 
-        assertThat(reserve("org", FIVE_PER_SECOND, 0)).isZero();
+        assertThat(reserve("org", 0).atMillis()).isZero();
         assertThat(redisCommands().scriptExists(RedisScript.load("reserve").sha1())).containsExactly(true);
     }
 
@@ -233,21 +250,25 @@ class RedisRateLimitBackendTest {
     void whileRedisIsDownGrantsFailClosedNamingRedisAndTheKeyThenResume() {
         RedisRateLimitBackend onServerClock = RedisRateLimitBackend.connect(redis.uri());
         try {
-            assertThat(onServerClock.reserve("kustomer:h:org", FIVE_PER_SECOND, 0).join()).isZero();
+            Reservation first = onServerClock.reserve("kustomer:h:org", FIVE_PER_SECOND, 1, LEASE, 0).join();
+            assertThat(first.granted()).isTrue();
             redis.stop();
 
-            assertThatThrownBy(() -> onServerClock.reserve("kustomer:h:org", FIVE_PER_SECOND, 0).join())
+            assertThatThrownBy(() -> onServerClock.reserve("kustomer:h:org", FIVE_PER_SECOND, 1, LEASE, 0).join())
                     .isInstanceOf(CompletionException.class)
                     .cause().isInstanceOf(RateLimitUnavailableException.class)
                     .hasMessageContaining("Redis rate-limit store at redis://127.0.0.1:" + redis.port() + "/0")
-                    .hasMessageContaining("camelsaas:kustomer:h:org:grants")
+                    .hasMessageContaining("camelsaas:kustomer:h:org:free")
                     .hasMessageContaining("the request was not sent");
             assertThat(onServerClock.pause("kustomer:h:org", System.currentTimeMillis() + 1000))
+                    .failsWithin(Duration.ofSeconds(5));
+            assertThat(onServerClock.release("kustomer:h:org", FIVE_PER_SECOND, first.lease(), true, 0))
                     .failsWithin(Duration.ofSeconds(5));
 
             redis.start();
             await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
-                    .until(() -> onServerClock.reserve("kustomer:h:org", FIVE_PER_SECOND, 0).join() >= 0);
+                    .until(() -> onServerClock.reserve("kustomer:h:org", FIVE_PER_SECOND, 1, LEASE, 0).join()
+                            .granted());
         } finally {
             onServerClock.close();
             redis.start();

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -57,21 +58,22 @@ class RedisSharedAcrossClientsTest {
 
     @Test
     void twoClientsTogetherGrantAtMostNPerWindow() throws Exception {
-        List<Long> grantedAt = grantTimes(limiter(backend("shared-1:")), limiter(backend("shared-1:")));
+        List<Long> arrivals = arrivals(limiter(backend("shared-1:")), limiter(backend("shared-1:")));
 
-        assertThat(grantedAt).hasSize(16);
-        assertAtMostNInAnySpan(grantedAt, 4, 400);
-        // and the limit is used: 16 grants at 4 per 400 ms (+5% margin) take about three windows, not more
-        assertThat(Collections.max(grantedAt)).isLessThan(3 * 420 + 400);
+        assertThat(arrivals).hasSize(16);
+        assertAtMostNInAnySpan(arrivals, 4, 400);
+        // and the limit is used: 16 requests at 4 per 400 ms, each up to 100 ms in flight, take about three
+        // windows plus three round trips, not more
+        assertThat(Collections.max(arrivals)).isLessThan(3 * (400 + 100) + 1_000);
     }
 
     @Test
     void inMemoryBackendsOfTwoJvmsWouldEachGrantTheFullLimit() throws Exception {
         // the same run without the shared store: the check above would fail, which is why it exists
-        List<Long> grantedAt = grantTimes(limiter(new InMemoryRateLimitBackend()),
+        List<Long> arrivals = arrivals(limiter(new InMemoryRateLimitBackend()),
                 limiter(new InMemoryRateLimitBackend()));
 
-        long inFirstWindow = grantedAt.stream().filter(time -> time < 400).count();
+        long inFirstWindow = arrivals.stream().filter(time -> time < 400).count();
         assertThat(inFirstWindow).isEqualTo(8);
     }
 
@@ -93,18 +95,32 @@ class RedisSharedAcrossClientsTest {
         assertThat(other.pausedUntil("zuora-objects:other-tenant", now).get(5, TimeUnit.SECONDS)).isEqualTo(now);
     }
 
-    /** 8 permits of one key from each limiter at once; when each was granted, in ms from the start. */
-    private static List<Long> grantTimes(RateLimiter first, RateLimiter second) throws Exception {
-        List<Long> grantedAt = Collections.synchronizedList(new ArrayList<>());
-        List<CompletableFuture<Void>> permits = new ArrayList<>();
+    /**
+     * 8 requests of one key from each limiter at once, each in flight for a seeded 0-100 ms and counted by "the
+     * server" at a random instant of that time; those instants, in ms from the start.
+     */
+    private List<Long> arrivals(RateLimiter first, RateLimiter second) throws Exception {
+        List<Long> arrivals = Collections.synchronizedList(new ArrayList<>());
+        List<CompletableFuture<Void>> requests = new ArrayList<>();
+        Random random = new Random(3);
         long start = System.nanoTime();
         for (int i = 0; i < 8; i++) {
             for (RateLimiter limiter : List.of(first, second)) {
-                permits.add(limiter.acquire("kustomer:host:customer:1")
-                        .thenRun(() -> grantedAt.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start))));
+                int latency = random.nextInt(100);
+                double arrivesAt = random.nextDouble();
+                requests.add(limiter.acquire("kustomer:host:customer:1").thenCompose(grant -> {
+                    CompletableFuture<Void> done = new CompletableFuture<>();
+                    scheduler.schedule(() -> {
+                        long now = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                        arrivals.add(now - Math.round(latency * (1 - arrivesAt)));
+                        grant.completed();
+                        done.complete(null);
+                    }, latency, TimeUnit.MILLISECONDS);
+                    return done;
+                }));
             }
         }
-        CompletableFuture.allOf(permits.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
-        return new ArrayList<>(grantedAt);
+        CompletableFuture.allOf(requests.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+        return new ArrayList<>(arrivals);
     }
 }

@@ -102,7 +102,8 @@ public final class ZuoraTenant implements AutoCloseable {
         AsyncSemaphore concurrency = new AsyncSemaphore(owner, configuration.getMaxConcurrentRequests(), workers);
         RateLimiter limiter = configuration.getRequestsPerMinute() == 0 ? null
                 : new RateLimiter(owner + " rate limit", RateLimit.of(configuration.getRequestsPerMinute(),
-                        Duration.ofMillis(configuration.getRateLimitWindow())), backend, runtime.scheduler());
+                        Duration.ofMillis(configuration.getRateLimitWindow())), backend, runtime.scheduler(),
+                        transport.options().inFlightBound());
         TenantPause pause = new TenantPause(owner, limiterKey(key), backend, runtime.scheduler(),
                 System::currentTimeMillis);
         if (configuration.getMaxConcurrentRequests() > ZuoraLimits.TENANT_CONCURRENCY_LIMIT) {
