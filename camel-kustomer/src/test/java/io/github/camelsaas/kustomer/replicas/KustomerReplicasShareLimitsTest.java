@@ -7,50 +7,47 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelsaas.common.ratelimit.redis.LocalRedisServer;
+import io.github.camelsaas.simulator.common.ArrivalSpans;
+import io.github.camelsaas.simulator.common.DelayingProxy;
 import io.github.camelsaas.simulator.kustomer.KustomerSimulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Three replicas of one application, each in its own JVM, create KObjects for the same customer through one
- * Kustomer (the simulator, in this JVM, enforcing N creates per customer per window on a sliding window). Each
- * replica is configured with the same limit of N per window. With the Redis backend the three together stay
- * within N in every window and draw no 429; with the default in-memory backend the same run sends three times
- * the limit at once and draws 429s, which is what the shared backend is for.
+ * Three replicas of one application, each in its own JVM, create KObjects through one Kustomer (the simulator, in
+ * this JVM, enforcing the same limits on a sliding window, 1 s windows) behind a proxy that delays each request by a
+ * seeded 0-400 ms, and the limits are judged on the instants the server counted the requests. With the Redis backend the three together keep every limit on the server's clock
+ * and draw no 429; with the default in-memory backend the same run sends three times the limit and draws 429s,
+ * which is what the shared backend is for.
  */
 class KustomerReplicasShareLimitsTest {
 
     private static final int REPLICAS = 3;
-    private static final int LIMIT = 20;
-    /**
-     * Short, yet long enough that the limiter's safety margin (5% of it, 250 ms: the margin a 60 s window gets in
-     * production) covers the jitter between a grant and the moment the simulator counts the request. With four JVMs
-     * on two busy cores that jitter reached 140 ms: 1 s and 2 s windows (50 and 100 ms margins) drew occasional
-     * 429s, and the spans between 3 s-window grants came within 6 ms of the window.
-     */
-    private static final Duration WINDOW = Duration.ofSeconds(5);
-    /** 30 creates at 20 per window: a full first window, the rest in the second. */
-    private static final int CREATES_PER_REPLICA = 10;
+    private static final Duration WINDOW = Duration.ofSeconds(1);
+    private static final int CUSTOMER_LIMIT = 10;
+    private static final int NO_LIMIT = 100_000;
     private static final Pattern RESULT = Pattern.compile("RESULT created=(\\d+) failed=(\\d+)");
 
     private static LocalRedisServer redis;
     private static KustomerSimulator simulator;
     private static String warmUpCustomer;
+    private DelayingProxy proxy;
 
     @BeforeAll
     static void start() {
         redis = LocalRedisServer.startOrSkip();
         simulator = new KustomerSimulator();
         simulator.start();
-        simulator.setOrgLimit(0, WINDOW);
-        simulator.setCustomerCreateLimit(LIMIT, WINDOW);
         warmUpCustomer = createCustomer("Warm-up");
     }
 
@@ -64,54 +61,99 @@ class KustomerReplicasShareLimitsTest {
         }
     }
 
-    @Test
-    void withRedisThreeReplicasTogetherKeepOneCustomerLimit() throws Exception {
-        String customer = createCustomer("Ada");
-        long before = simulator.customerTooManyRequests();
-        List<String> outputs = run(customer, redis.uri());
+    @BeforeEach
+    void noLimitsYet() {
+        simulator.setOrgLimit(0, WINDOW);
+        simulator.setCustomerCreateLimit(0, WINDOW);
+    }
 
-        assertThat(createdIn(outputs)).as("every replica's creates, %s", outputs)
-                .isEqualTo(REPLICAS * CREATES_PER_REPLICA);
-        System.out.println("Redis backend: busiest window " + simulator.maxCustomerCreatesInAnyWindow(customer, WINDOW)
-                + " creates; spans of N+1 creates (ms) " + spans(customer));
-        assertThat(simulator.customerTooManyRequests() - before).as("429s; N-apart spans %s", spans(customer)).isZero();
-        // the server counted at most N in any window, and the replicas used the limit rather than idling
-        assertThat(simulator.maxCustomerCreatesInAnyWindow(customer, WINDOW)).isEqualTo(LIMIT);
-        assertThat(simulator.kobjects("order").stream().filter(k -> customer.equals(k.customerId())))
-                .hasSize(REPLICAS * CREATES_PER_REPLICA);
+    /**
+     * 10 customers at once, each its own limit of 10 per second: each replica sends 6 creates for every customer
+     * (18 per customer in all), so every customer's limit holds some of them back for a window.
+     */
+    @Test
+    void withRedisThreeReplicasTogetherKeepTenCustomersLimitsOnTheServersClock() throws Exception {
+        List<String> customers = customers(10);
+        simulator.setCustomerCreateLimit(CUSTOMER_LIMIT, WINDOW);
+        long before = simulator.customerTooManyRequests();
+
+        List<String> outputs = run(customers, 6, CUSTOMER_LIMIT, NO_LIMIT, redis.uri(), 1);
+
+        assertThat(createdIn(outputs)).as("every replica's creates, %s", outputs).isEqualTo(REPLICAS * 6 * 10);
+        assertThat(simulator.customerTooManyRequests() - before).as("429s").isZero();
+        int busiest = 0;
+        for (String customer : customers) {
+            List<Long> counted = simulator.customerCreateTimes(customer).stream().map(Instant::toEpochMilli).toList();
+            assertThat(counted).hasSize(REPLICAS * 6);
+            assertThat(ArrivalSpans.overLimitSpans(counted, CUSTOMER_LIMIT, WINDOW.toMillis()))
+                    .as("customer %s: %s", customer, ArrivalSpans.describe(counted, CUSTOMER_LIMIT, WINDOW.toMillis()))
+                    .isZero();
+            busiest = Math.max(busiest, ArrivalSpans.maxInAnySpan(counted, WINDOW.toMillis()));
+        }
+        // the replicas used the limit rather than idling (how close they come depends on the delays drawn)
+        System.out.println("Redis backend, 3 replicas: busiest customer window " + busiest + " of " + CUSTOMER_LIMIT);
+        assertThat(busiest).isGreaterThan(CUSTOMER_LIMIT / 2);
+    }
+
+    /** One org limit of 20 per second for the three replicas: 3 x 15 creates, for customers of their own. */
+    @Test
+    void withRedisThreeReplicasTogetherKeepTheOrgLimitOnTheServersClock() throws Exception {
+        int orgLimit = 20;
+        List<String> customers = customers(15);
+        simulator.setOrgLimit(orgLimit, WINDOW);
+        long before = simulator.orgTooManyRequests();
+
+        List<String> outputs = run(customers, 1, NO_LIMIT, orgLimit, redis.uri(), 2);
+
+        assertThat(createdIn(outputs)).as("every replica's creates, %s", outputs).isEqualTo(REPLICAS * 15);
+        assertThat(simulator.orgTooManyRequests() - before).as("429s").isZero();
+        List<Long> arrivals = proxy.arrivals("POST", path -> path.contains("/klasses/")).stream()
+                .map(DelayingProxy.Arrival::atMillis).toList();
+        assertThat(arrivals).hasSize(REPLICAS * 15);
+        assertThat(ArrivalSpans.overLimitSpans(arrivals, orgLimit, WINDOW.toMillis()))
+                .as(ArrivalSpans.describe(arrivals, orgLimit, WINDOW.toMillis())).isZero();
     }
 
     @Test
     void inMemoryThreeReplicasEachSpendTheWholeLimitAndDraw429s() throws Exception {
-        String customer = createCustomer("Grace");
+        List<String> customers = customers(1);
+        simulator.setCustomerCreateLimit(CUSTOMER_LIMIT, WINDOW);
         long before = simulator.customerTooManyRequests();
-        List<String> outputs = run(customer, "memory");
 
-        // each replica counted only its own creates: together they sent up to 3 x N in the first window
+        List<String> outputs = run(customers, CUSTOMER_LIMIT, CUSTOMER_LIMIT, NO_LIMIT, "memory", 3);
+
+        // each replica counted only its own creates: together they sent 3 x N in the first window
         long tooMany = simulator.customerTooManyRequests() - before;
-        System.out.println("in-memory backends: " + tooMany + " 429s for " + REPLICAS * CREATES_PER_REPLICA
-                + " creates");
+        System.out.println("in-memory backends: " + tooMany + " 429s for " + REPLICAS * CUSTOMER_LIMIT + " creates");
         assertThat(tooMany).as("429s, %s", outputs).isPositive();
-        assertThat(createdIn(outputs)).isLessThan(REPLICAS * CREATES_PER_REPLICA);
+        assertThat(createdIn(outputs)).isLessThan(REPLICAS * CUSTOMER_LIMIT);
     }
 
-    private static List<String> run(String customer, String backend) throws Exception {
-        try (Replicas replicas = Replicas.start(REPLICAS, entry -> true, simulator.baseUrl(), customer, warmUpCustomer,
-                Integer.toString(CREATES_PER_REPLICA), Integer.toString(LIMIT), Long.toString(WINDOW.toMillis()),
-                backend)) {
-            replicas.awaitReadyAndGo(30);
-            return replicas.awaitOutputs(30);
+    /**
+     * The replicas reach the simulator through one proxy (one host, as replicas of one application reach one vendor:
+     * the org is named by its host), released at the same moment; the warm-ups are not part of the run.
+     */
+    private List<String> run(List<String> customers, int createsPerCustomer, int customerLimit, int orgLimit,
+                             String backend, long seed) throws Exception {
+        proxy = DelayingProxy.builder("http://127.0.0.1:" + simulator.port()).seed(seed).delayMillis(0, 400).start();
+        try (Replicas replicas = Replicas.start(REPLICAS, entry -> true, replica -> new String[] {
+                proxy.baseUrl(), warmUpCustomer, Integer.toString(createsPerCustomer),
+                Integer.toString(customerLimit), Integer.toString(orgLimit), Long.toString(WINDOW.toMillis()),
+                backend, String.join(",", customers) })) {
+            replicas.awaitReadyAndGo(60);
+            proxy.clear();
+            return replicas.awaitOutputs(60);
+        } finally {
+            proxy.close();
         }
     }
 
-    /** For each create counted, how long after the create N places before it it came (at least W when kept). */
-    private static List<Long> spans(String customer) {
-        List<java.time.Instant> times = simulator.customerCreateTimes(customer);
-        List<Long> spans = new java.util.ArrayList<>();
-        for (int i = LIMIT; i < times.size(); i++) {
-            spans.add(Duration.between(times.get(i - LIMIT), times.get(i)).toMillis());
+    private static List<String> customers(int count) {
+        List<String> customers = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            customers.add(createCustomer("Customer " + i));
         }
-        return spans;
+        return customers;
     }
 
     private static int createdIn(List<String> outputs) {
@@ -127,20 +169,16 @@ class KustomerReplicasShareLimitsTest {
     /** A customer made through the simulator's API; its id. */
     private static String createCustomer(String name) {
         try {
-            return createCustomerOrThrow(name);
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(simulator.baseUrl() + "/v1/customers"))
+                    .header("Authorization", "Bearer " + KustomerSimulator.DEMO_API_KEY)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(201);
+            return new ObjectMapper().readTree(response.body()).path("data").path("id").asText();
         } catch (Exception e) {
             throw new AssertionError("could not create a customer", e);
         }
-    }
-
-    private static String createCustomerOrThrow(String name) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(simulator.baseUrl() + "/v1/customers"))
-                .header("Authorization", "Bearer " + KustomerSimulator.DEMO_API_KEY)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(201);
-        return new ObjectMapper().readTree(response.body()).path("data").path("id").asText();
     }
 }

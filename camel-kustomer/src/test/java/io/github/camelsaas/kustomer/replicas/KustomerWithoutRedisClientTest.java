@@ -16,7 +16,8 @@ class KustomerWithoutRedisClientTest {
     void rateLimitRedisUriWithoutLettuceFailsTheStartSayingWhatToAdd() throws Exception {
         List<String> outputs;
         try (Replicas replica = Replicas.start(1, entry -> !entry.contains("lettuce-core"),
-                "http://127.0.0.1:9", "customer", "warm-up", "1", "20", "1000", "redis://127.0.0.1:6379/0")) {
+                replicaIndex -> new String[] { "http://127.0.0.1:9", "warm-up", "1", "20", "100000", "1000",
+                        "redis://127.0.0.1:6379/0", "customer" })) {
             replica.awaitReadyAndGo(30);
             outputs = replica.awaitOutputs(30);
         }

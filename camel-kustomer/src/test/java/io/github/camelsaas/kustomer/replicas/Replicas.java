@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -34,11 +35,11 @@ final class Replicas implements AutoCloseable {
         this.ready = new CountDownLatch(count);
     }
 
-    /** {@code count} replicas, each with {@code args} for {@link ReplicaMain}; returns once all are started. */
-    static Replicas start(int count, Predicate<String> classpathEntry, String... args) throws Exception {
+    /** {@code count} replicas, replica i with {@code args.apply(i)} for {@link ReplicaMain}; returns once all started. */
+    static Replicas start(int count, Predicate<String> classpathEntry, IntFunction<String[]> args) throws Exception {
         Replicas replicas = new Replicas(count);
         for (int i = 0; i < count; i++) {
-            replicas.launch(classpathEntry, args);
+            replicas.launch(classpathEntry, args.apply(i));
         }
         return replicas;
     }

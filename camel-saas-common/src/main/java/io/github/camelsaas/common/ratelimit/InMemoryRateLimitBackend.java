@@ -138,9 +138,10 @@ public final class InMemoryRateLimitBackend implements RateLimitBackend {
 
         Reservation reserve(RateLimit limit, int count, long leaseMillis, long nowMillis) {
             windowMillis = limit.window().toMillis();
-            freeExpiredLeases(nowMillis);
-            resize(limit.permits());
-            if (free.size() < count) {
+            forgetWhatNoLongerMatters(nowMillis);
+            shrinkTo(limit.permits());
+            int unused = Math.max(0, limit.permits() - free.size() - held.size());
+            if (unused + free.size() < count) {
                 // the others are in flight: each frees a window after it completes, so not before now + window
                 long askAgain = nowMillis + windowMillis;
                 if (!held.isEmpty()) {
@@ -149,10 +150,18 @@ public final class InMemoryRateLimitBackend implements RateLimitBackend {
                 return Reservation.full(askAgain);
             }
             List<Slot> taken = new ArrayList<>(count);
+            long grantAt = Math.max(nowMillis, pausedUntil);
             for (int i = 0; i < count; i++) {
-                taken.add(free.pollFirst());
+                Slot slot;
+                if (i < unused) {
+                    slot = new Slot(++lastSlotId); // free since ever
+                    byId.put(slot.id, slot);
+                } else {
+                    slot = free.pollFirst();
+                    grantAt = Math.max(grantAt, slot.freeAt);
+                }
+                taken.add(slot);
             }
-            long grantAt = Math.max(Math.max(nowMillis, pausedUntil), taken.get(count - 1).freeAt);
             long lease = ++lastLease;
             for (Slot slot : taken) {
                 slot.freeAtBeforeLease = slot.freeAt;
@@ -175,29 +184,28 @@ public final class InMemoryRateLimitBackend implements RateLimitBackend {
                 slot.freeAt = sent ? nowMillis + windowMillis : slot.freeAtBeforeLease;
                 free.add(slot);
             }
-            resize(limit.permits());
+            shrinkTo(limit.permits());
         }
 
-        /** A lease past its bound: its holder never came back (it cannot in this JVM unless a caller forgot it). */
-        private void freeExpiredLeases(long nowMillis) {
+        /**
+         * Only slots that matter are kept: held ones, and free ones that free in the future. A slot free by now is
+         * like one never used (a limit of 100,000 per window costs nothing until it is used); a lease past its bound
+         * (its holder never came back: it cannot in this JVM unless a caller forgot it) is free since its bound.
+         */
+        private void forgetWhatNoLongerMatters(long nowMillis) {
             while (!held.isEmpty() && held.first().expiresAt <= nowMillis) {
-                Slot slot = held.pollFirst();
-                slot.lease = 0;
-                slot.freeAt = slot.expiresAt;
-                free.add(slot);
+                byId.remove(held.pollFirst().id);
+            }
+            while (!free.isEmpty() && free.first().freeAt <= nowMillis) {
+                byId.remove(free.pollFirst().id);
             }
         }
 
         /**
-         * N slots; a limit that shrank (adaptive limits do that) drops the free slots that freed longest ago, so the
-         * most recent requests still count; held slots are never dropped while held.
+         * A limit that shrank (adaptive limits do that) drops the free slots that free soonest, so the most recent
+         * requests still count; held slots are never dropped while held.
          */
-        private void resize(int permits) {
-            while (free.size() + held.size() < permits) {
-                Slot slot = new Slot(++lastSlotId);
-                byId.put(slot.id, slot);
-                free.add(slot);
-            }
+        private void shrinkTo(int permits) {
             while (free.size() + held.size() > permits && !free.isEmpty()) {
                 byId.remove(free.pollFirst().id);
             }

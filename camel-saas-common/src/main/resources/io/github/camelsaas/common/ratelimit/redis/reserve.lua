@@ -29,26 +29,27 @@ if count < 1 or count > permits then
   return redis.error_reply('cannot reserve ' .. count .. ' grants under a limit of ' .. permits)
 end
 
--- a lease past its bound: its holder never came back (a replica that died mid-request)
-local expired = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', now, 'WITHSCORES')
-for i = 1, #expired, 2 do
-  redis.call('ZREM', KEYS[2], expired[i])
+-- only slots that matter are kept: held ones, and free ones that free in the future. A slot free by now is like
+-- one never used (a limit of 100,000 per window costs nothing until it is used); a lease past its bound (its
+-- holder never came back: a replica that died mid-request) is free since its bound
+local expired = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', now)
+for i = 1, #expired do
   redis.call('HDEL', KEYS[3], expired[i])
-  redis.call('ZADD', KEYS[1], expired[i + 1], expired[i])
 end
+redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
 
--- N slots; a limit that shrank drops the free slots that freed longest ago (held ones are never dropped)
-local total = redis.call('ZCARD', KEYS[1]) + redis.call('ZCARD', KEYS[2])
-while total < permits do
-  redis.call('ZADD', KEYS[1], 0, redis.call('HINCRBY', KEYS[3], '#slots', 1))
-  total = total + 1
-end
-if total > permits then
-  local drop = math.min(total - permits, redis.call('ZCARD', KEYS[1]))
+-- a limit that shrank drops the free slots that free soonest (held ones are never dropped while held)
+local freeCount = redis.call('ZCARD', KEYS[1])
+local heldCount = redis.call('ZCARD', KEYS[2])
+if freeCount + heldCount > permits then
+  local drop = math.min(freeCount + heldCount - permits, freeCount)
   if drop > 0 then
     redis.call('ZREMRANGEBYRANK', KEYS[1], 0, drop - 1)
+    freeCount = freeCount - drop
   end
 end
+local unused = math.max(0, permits - freeCount - heldCount)
 
 local function keepUntil(latest)
   local ttl = math.max(latest - now, 0) + tonumber(ARGV[6])
@@ -64,8 +65,7 @@ local function latestScore(key)
   return tonumber(top[2])
 end
 
-local candidates = redis.call('ZRANGE', KEYS[1], 0, count - 1, 'WITHSCORES')
-if #candidates < 2 * count then
+if unused + freeCount < count then
   -- the others are in flight: each frees a window after it completes, so not before now + window
   local askAgain = now + window
   local earliest = redis.call('ZRANGE', KEYS[2], 0, 0, 'WITHSCORES')
@@ -81,18 +81,29 @@ local paused = tonumber(redis.call('GET', KEYS[4]) or '0')
 if paused > grantAt then
   grantAt = paused
 end
-local lastFree = tonumber(candidates[2 * count])
-if lastFree > grantAt then
-  grantAt = lastFree
+-- slots never used first (free since ever), then the free ones that free soonest
+local taken = {}
+for i = 1, math.min(count, unused) do
+  taken[#taken + 1] = {redis.call('HINCRBY', KEYS[3], '#slots', 1), '0'}
+end
+if #taken < count then
+  local candidates = redis.call('ZRANGE', KEYS[1], 0, count - #taken - 1, 'WITHSCORES')
+  for i = 1, #candidates, 2 do
+    taken[#taken + 1] = {candidates[i], candidates[i + 1]}
+    redis.call('ZREM', KEYS[1], candidates[i])
+    local freeAt = tonumber(candidates[i + 1])
+    if freeAt > grantAt then
+      grantAt = freeAt
+    end
+  end
 end
 local lease = redis.call('HINCRBY', KEYS[3], '#leases', 1)
 local bound = grantAt + leaseMillis + window
 local ids = {}
-for i = 1, #candidates, 2 do
-  local id = candidates[i]
-  redis.call('ZREM', KEYS[1], id)
+for i = 1, #taken do
+  local id = taken[i][1]
   redis.call('ZADD', KEYS[2], string.format('%d', bound), id)
-  redis.call('HSET', KEYS[3], id, lease .. '|' .. candidates[i + 1])
+  redis.call('HSET', KEYS[3], id, lease .. '|' .. taken[i][2])
   ids[#ids + 1] = id
 end
 keepUntil(math.max(latestScore(KEYS[1]), bound))

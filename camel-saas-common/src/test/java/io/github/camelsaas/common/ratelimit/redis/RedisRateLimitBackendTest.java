@@ -159,11 +159,24 @@ class RedisRateLimitBackendTest {
         }
         assertThat(reserve("kustomer:org-a:customer:1", 0).granted()).isFalse();
         assertThat(reserve("kustomer:org-a:customer:2", 0).atMillis()).isZero();
-        // customer 1 has no free slot left, so no set of free slots
+        // only held slots (and free ones that free in the future) are stored
         assertThat(redisCommands().keys("*")).containsExactlyInAnyOrder(
                 "camelsaas:kustomer:org-a:customer:1:held", "camelsaas:kustomer:org-a:customer:1:leases",
-                "camelsaas:kustomer:org-a:customer:2:free", "camelsaas:kustomer:org-a:customer:2:held",
-                "camelsaas:kustomer:org-a:customer:2:leases");
+                "camelsaas:kustomer:org-a:customer:2:held", "camelsaas:kustomer:org-a:customer:2:leases");
+    }
+
+    @Test
+    void aHugeLimitStoresOnlyTheSlotsInUse() {
+        RateLimit huge = RateLimit.of(100_000, Duration.ofMinutes(1));
+        Reservation first = reserve("org", huge, 1, 0);
+        reserve("org", huge, 1, 0);
+        assertThat(redisCommands().zcard("camelsaas:org:held")).isEqualTo(2);
+        backend.release("org", huge, first.lease(), true, 10).join();
+        assertThat(redisCommands().zcard("camelsaas:org:held")).isEqualTo(1);
+        assertThat(redisCommands().zcard("camelsaas:org:free")).isEqualTo(1);
+        // a window later the released slot is like one never used, and is no longer stored
+        reserve("org", huge, 1, 60_010);
+        assertThat(redisCommands().exists("camelsaas:org:free")).isZero();
     }
 
     @Test
