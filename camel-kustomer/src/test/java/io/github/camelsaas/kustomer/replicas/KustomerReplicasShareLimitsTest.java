@@ -18,6 +18,7 @@ import io.github.camelsaas.common.ratelimit.redis.LocalRedisServer;
 import io.github.camelsaas.simulator.common.ArrivalSpans;
 import io.github.camelsaas.simulator.common.DelayingProxy;
 import io.github.camelsaas.simulator.kustomer.KustomerSimulator;
+import io.github.camelsaas.common.testsupport.Replicas;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -136,12 +137,13 @@ class KustomerReplicasShareLimitsTest {
     private List<String> run(List<String> customers, int createsPerCustomer, int customerLimit, int orgLimit,
                              String backend, long seed) throws Exception {
         proxy = DelayingProxy.builder("http://127.0.0.1:" + simulator.port()).seed(seed).delayMillis(0, 400).start();
-        try (Replicas replicas = Replicas.start(REPLICAS, entry -> true, replica -> new String[] {
+        try (Replicas replicas = Replicas.start(REPLICAS, ReplicaMain.class, entry -> true, replica -> new String[] {
                 proxy.baseUrl(), warmUpCustomer, Integer.toString(createsPerCustomer),
                 Integer.toString(customerLimit), Integer.toString(orgLimit), Long.toString(WINDOW.toMillis()),
                 backend, String.join(",", customers) })) {
-            replicas.awaitReadyAndGo(60);
+            replicas.awaitReady(60);
             proxy.clear();
+            replicas.go();
             return replicas.awaitOutputs(60);
         } finally {
             proxy.close();

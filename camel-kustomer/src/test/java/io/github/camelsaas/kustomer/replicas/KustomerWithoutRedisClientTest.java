@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import io.github.camelsaas.common.testsupport.Replicas;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,7 +16,7 @@ class KustomerWithoutRedisClientTest {
     @Test
     void rateLimitRedisUriWithoutLettuceFailsTheStartSayingWhatToAdd() throws Exception {
         List<String> outputs;
-        try (Replicas replica = Replicas.start(1, entry -> !entry.contains("lettuce-core"),
+        try (Replicas replica = Replicas.start(1, ReplicaMain.class, entry -> !entry.contains("lettuce-core"),
                 replicaIndex -> new String[] { "http://127.0.0.1:9", "warm-up", "1", "20", "100000", "1000",
                         "redis://127.0.0.1:6379/0", "customer" })) {
             replica.awaitReadyAndGo(30);

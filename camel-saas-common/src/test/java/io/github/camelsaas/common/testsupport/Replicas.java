@@ -1,4 +1,4 @@
-package io.github.camelsaas.kustomer.replicas;
+package io.github.camelsaas.common.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,10 +22,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Starts {@link ReplicaMain} in JVMs of their own, on this test's classpath, releases them at once and collects
- * what each printed. Every JVM is killed at the end whatever happened.
+ * Starts replicas of an application (a main class) in JVMs of their own, on this test's classpath, releases them
+ * at once and collects what each printed. Every JVM is killed at the end whatever happened.
  */
-final class Replicas implements AutoCloseable {
+public final class Replicas implements AutoCloseable {
 
     private final List<Process> processes = new ArrayList<>();
     private final List<CompletableFuture<String>> outputs = new ArrayList<>();
@@ -35,19 +35,24 @@ final class Replicas implements AutoCloseable {
         this.ready = new CountDownLatch(count);
     }
 
-    /** {@code count} replicas, replica i with {@code args.apply(i)} for {@link ReplicaMain}; returns once all started. */
-    static Replicas start(int count, Predicate<String> classpathEntry, IntFunction<String[]> args) throws Exception {
+    /**
+     * {@code count} JVMs running {@code mainClass}, replica i with {@code args.apply(i)}; returns once all started.
+     * The main class prints READY when it is ready (or a line starting with FAILED), waits for a GO line on its
+     * standard input, and exits when done.
+     */
+    public static Replicas start(int count, Class<?> mainClass, Predicate<String> classpathEntry,
+                                 IntFunction<String[]> args) throws Exception {
         Replicas replicas = new Replicas(count);
         for (int i = 0; i < count; i++) {
-            replicas.launch(classpathEntry, args.apply(i));
+            replicas.launch(mainClass, classpathEntry, args.apply(i));
         }
         return replicas;
     }
 
-    private void launch(Predicate<String> classpathEntry, String... args) throws IOException {
+    private void launch(Class<?> mainClass, Predicate<String> classpathEntry, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-Dlog4j2.configurationFile=log4j2-replica.xml", "-cp", classpath(classpathEntry),
-                ReplicaMain.class.getName()));
+                mainClass.getName()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         processes.add(process);
@@ -72,8 +77,18 @@ final class Replicas implements AutoCloseable {
     }
 
     /** Waits until every replica started (or failed to), then tells them all to go. */
-    void awaitReadyAndGo(long timeoutSeconds) throws Exception {
+    public void awaitReadyAndGo(long timeoutSeconds) throws Exception {
+        awaitReady(timeoutSeconds);
+        go();
+    }
+
+    /** Waits until every replica started (or failed to). */
+    public void awaitReady(long timeoutSeconds) throws Exception {
         assertThat(ready.await(timeoutSeconds, TimeUnit.SECONDS)).as("every replica started").isTrue();
+    }
+
+    /** Tells every replica still running to go. */
+    public void go() throws IOException {
         for (Process process : processes) {
             if (process.isAlive()) {
                 Writer in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
@@ -84,7 +99,7 @@ final class Replicas implements AutoCloseable {
     }
 
     /** What each replica printed, once all have exited. */
-    List<String> awaitOutputs(long timeoutSeconds) throws Exception {
+    public List<String> awaitOutputs(long timeoutSeconds) throws Exception {
         List<String> texts = new ArrayList<>();
         for (int i = 0; i < processes.size(); i++) {
             assertThat(processes.get(i).waitFor(timeoutSeconds, TimeUnit.SECONDS)).as("replica %d exited", i).isTrue();
