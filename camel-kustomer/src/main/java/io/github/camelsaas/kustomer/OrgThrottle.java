@@ -71,7 +71,7 @@ final class OrgThrottle implements RateLimitFeedback, AutoCloseable {
         this.requests = new RateLimiter("kustomer org limit " + org, RateLimit.of(orgLimit, settings.window()),
                 backend, scheduler, inFlightBound);
         this.ownOrgCalls = new OwnOrgCalls(orgLimit);
-        requests.setGrantListener((key, permits, atMillis) -> ownOrgCalls.granted(permits, atMillis));
+        requests.setGrantListener((key, permits, atMillis) -> ownOrgCalls.granted(permits));
         RateLimit perCustomer = RateLimit.of(settings.customerCreatesPerWindow(), settings.window());
         this.customerAdmission = new RateLimiter("kustomer customer create admission " + org, perCustomer, backend,
                 scheduler, inFlightBound);
@@ -173,10 +173,11 @@ final class OrgThrottle implements RateLimitFeedback, AutoCloseable {
 
     /**
      * Whether a quota at zero is what our own limiter expects: it enforces an org limit no higher than the server's
-     * stated one, and this JVM alone was granted at least the server's limit within one enforced window (the
-     * server's window plus the safety margin, so every request the server can still be counting is included). Then
-     * the server's window holds our calls only, and it frees up when the oldest of them leaves it, which is usually
-     * well before x-ratelimit-reset (whole epoch seconds, rounded up): see {@link #ourOldestLeaves}.
+     * stated one, and this JVM alone may account for the server's whole count: at least that many of its calls were
+     * answered within the last window or are still in flight (a call is counted between its grant and its answer,
+     * so a slow one granted before the window may still be in it; counting grants would miss it). Then the server's
+     * window may hold our calls only, and it frees up when the oldest of them leaves it, which is usually well
+     * before x-ratelimit-reset (whole epoch seconds, rounded up): see {@link #ourOldestLeaves}.
      *
      * <p>Otherwise someone else spends the org's quota (another application with the same org, another replica
      * sharing a Redis backend: its grants are not this JVM's) and the org waits for the reset as the server says.
@@ -189,17 +190,16 @@ final class OrgThrottle implements RateLimitFeedback, AutoCloseable {
             return false;
         }
         long since = now.toEpochMilli() - requests.enforcedWindow().toMillis();
-        return ownOrgCalls.grantedSince(since) >= stated;
+        return ownOrgCalls.mayBeCountedSince(since) >= stated;
     }
 
     /**
      * When the oldest of our calls the server counts leaves its window, at the latest: when it surely arrived (by
      * its answer, see {@link OwnOrgCalls#oldestCountedArrivedBy}) plus the window, never later than the server's
-     * reset. The limiter alone spaces the next call from the oldest grant, which is right when calls are counted
-     * within its safety margin (5% of the window) of being granted; a cold client's first calls or a busy server
-     * can take longer, which the whole-second reset used to hide. Measured on answers, this pause covers that for
-     * the price of an answer's latency, not the rest of a second. With a fixed server window this is never before
-     * its reset (the oldest counted call arrived in it), so the reset, exact there, is kept.
+     * reset. The limiter itself frees a slot a window after its call was answered, so this pause costs nothing it
+     * would not wait anyway; it only keeps the whole-second reset from adding the rest of a second. With a fixed
+     * server window this is never before its reset (the oldest counted call arrived in it), so the reset, exact
+     * there, is kept.
      */
     private Instant ourOldestLeaves(int stated, Instant reset) {
         return ownOrgCalls.oldestCountedArrivedBy(stated)

@@ -5,14 +5,12 @@ import java.util.Deque;
 import java.util.OptionalLong;
 
 /**
- * This JVM's latest org calls: when their permits were granted, when their answers came back (epoch ms) and how many
- * are still unanswered, enough to tell whether the org's quota at zero is explained by this application's own calls,
+ * This JVM's latest org calls: when their answers came back (epoch ms) and how many are still unanswered, enough to tell whether the org's quota at zero is explained by this application's own calls,
  * and when the oldest of them the server counted leaves its window. Remembers at most {@code capacity} times of each
  * kind (the org limit: more in one window could never be granted), so it stays small whatever the traffic.
  */
 final class OwnOrgCalls {
 
-    private final Deque<Long> grantedAt = new ArrayDeque<>();
     private final Deque<Long> answeredAt = new ArrayDeque<>();
     private int capacity;
     /**
@@ -25,12 +23,8 @@ final class OwnOrgCalls {
         this.capacity = capacity;
     }
 
-    synchronized void granted(int permits, long atMillis) {
-        for (int i = 0; i < permits; i++) {
-            grantedAt.addLast(atMillis);
-        }
+    synchronized void granted(int permits) {
         unanswered += permits;
-        trim();
     }
 
     /** A call holding an org permit was answered; {@code counted}: not a 429 (the server counts no refused call). */
@@ -48,10 +42,14 @@ final class OwnOrgCalls {
         trim();
     }
 
-    /** Grants at or after {@code sinceMillis}. */
-    synchronized int grantedSince(long sinceMillis) {
-        int count = 0;
-        var newestFirst = grantedAt.descendingIterator();
+    /**
+     * How many of this JVM's calls the server may still be counting in a window that began at {@code sinceMillis}:
+     * the counted ones answered since then (each arrived before its answer, possibly after the window began) and
+     * every one still unanswered. An upper bound: a call answered since may have arrived before the window.
+     */
+    synchronized int mayBeCountedSince(long sinceMillis) {
+        int count = unanswered;
+        var newestFirst = answeredAt.descendingIterator();
         while (newestFirst.hasNext() && newestFirst.next() >= sinceMillis) {
             count++;
         }
@@ -79,9 +77,6 @@ final class OwnOrgCalls {
     }
 
     private void trim() {
-        while (grantedAt.size() > capacity) {
-            grantedAt.removeFirst();
-        }
         while (answeredAt.size() > capacity) {
             answeredAt.removeFirst();
         }
