@@ -25,7 +25,8 @@ import io.github.camelsaas.benchmarks.stub.ZuoraStubHandle;
  */
 class BenchmarkPlumbingTest {
 
-    private static final List<String> VARIANTS = List.of("1a", "1b", "1c", "1d", "1e", "2a", "2b", "3a", "3b");
+    private static final List<String> VARIANTS = List.of("1a", "1b", "1c", "1d", "1e", "2a", "2b", "2c", "2d", "3a",
+            "3b");
 
     @Test
     void everyScenarioRunsAndItsResultsAccountForEveryRecord(@TempDir Path dir) throws Exception {
@@ -65,7 +66,7 @@ class BenchmarkPlumbingTest {
         assertThat(byVariant.get("1e").get("calls").asLong()).isEqualTo((settings.zuoraRecords() + 999) / 1000);
         assertThat(byVariant.get("1b").get("calls").asLong()).isBetween(3L, (long) settings.zuoraRecords());
 
-        for (String throttled : List.of("2a", "2b")) {
+        for (String throttled : List.of("2a", "2b", "2c", "2d")) {
             JsonNode result = byVariant.get(throttled);
             assertThat(result.get("records").asInt()).isEqualTo(settings.kustomer().records());
             // at least one call per KObject, plus one per 429 retried
@@ -76,7 +77,7 @@ class BenchmarkPlumbingTest {
                     .isEqualTo(settings.kustomer().idealRecordsPerSecond());
         }
         // 429s are counted by kind; with one measured run (tiny) their sum is the variant's total
-        for (String throttled : List.of("2a", "2b")) {
+        for (String throttled : List.of("2a", "2b", "2c", "2d")) {
             JsonNode extra = byVariant.get(throttled).get("extra");
             assertThat(extra.get("org_429s").get("max").asDouble() + extra.get("customer_429s").get("max").asDouble())
                     .isGreaterThanOrEqualTo(0).isEqualTo(byVariant.get(throttled).get("too_many_requests").asDouble());
@@ -91,7 +92,10 @@ class BenchmarkPlumbingTest {
 
         assertThat(json.get("comparisons")).extracting(c -> c.get("name").asText()).contains(
                 "1a / 1e records/s", "1a / 1c records/s", "1b / 1a records/s", "2a achieved / ideal",
-                "2a 429s per run", "3a - 3b p50 latency");
+                "2a 429s per run", "2c achieved / ideal", "2c 429s per run", "2d achieved / ideal",
+                "3a - 3b p50 latency");
+        assertThat(json.get("settings").get("kustomer").get("jitter").get("max_delay_ms").asInt())
+                .isEqualTo(settings.kustomerJitter().maxDelayMillis());
         json.get("comparisons").forEach(c -> assertThat(c.get("value").get("median").isNumber())
                 .as(c.get("name").asText()).isTrue());
     }

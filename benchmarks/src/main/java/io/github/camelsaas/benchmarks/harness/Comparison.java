@@ -13,23 +13,39 @@ public record Comparison(String name, Kind kind, String variant, String baseline
 
     public enum Kind { RATIO, DIFFERENCE, VALUE }
 
-    /** {@code value >= threshold} or {@code value < threshold}. */
-    public record Target(boolean atLeast, double threshold) {
+    /**
+     * {@code value >= threshold} or {@code value < threshold}, judged on the median of the runs, or on every run
+     * ({@link #inEveryRun()}: the worst run decides, e.g. "no 429 in any run").
+     */
+    public record Target(boolean atLeast, double threshold, boolean everyRun) {
         public static Target atLeast(double threshold) {
-            return new Target(true, threshold);
+            return new Target(true, threshold, false);
         }
 
         public static Target below(double threshold) {
-            return new Target(false, threshold);
+            return new Target(false, threshold, false);
+        }
+
+        /** The same threshold, held by every run rather than by the median. */
+        public Target inEveryRun() {
+            return new Target(atLeast, threshold, true);
         }
 
         public boolean met(double value) {
             return atLeast ? value >= threshold : value < threshold;
         }
 
+        /** Whether the runs summarised meet it: the median, or with {@link #everyRun} the worst of them. */
+        public boolean met(Summary runs) {
+            if (!everyRun) {
+                return met(runs.median());
+            }
+            return met(atLeast ? runs.min() : runs.max());
+        }
+
         @Override
         public String toString() {
-            return (atLeast ? ">= " : "< ") + Format.number(threshold);
+            return (atLeast ? ">= " : "< ") + Format.number(threshold) + (everyRun ? " in every run" : "");
         }
     }
 

@@ -1,10 +1,10 @@
 package io.github.camelsaas.benchmarks.harness;
 
-/** A comparison's values over the measured iterations, and whether the median meets its target. */
+/** A comparison's values over the measured iterations, and whether they meet its target ({@link Comparison.Target}). */
 public record ComparisonResult(Comparison comparison, Summary summary) {
 
     public boolean met() {
-        return summary.count() > 0 && comparison.target() != null && comparison.target().met(summary.median());
+        return summary.count() > 0 && comparison.target() != null && comparison.target().met(summary);
     }
 
     /** "met", "MISSED", or "-" for an informational comparison. */

@@ -55,9 +55,9 @@ public final class ScenarioRunner {
                         peakHeap = heap.stop();
                     }
                     IterationResult result = new IterationResult(measurement, peakHeap);
-                    progress.printf("%s records/s%s%n", Format.number(measurement.recordsPerSecond()),
+                    progress.printf("%s records/s%s%s%n", Format.number(measurement.recordsPerSecond()),
                             measurement.hasLatencies() ? ", p50 " + Format.number(measurement.latencyMillis(0.5))
-                                    + " ms" : "");
+                                    + " ms" : "", limitFacts(measurement));
                     List<String> found = check(measurement);
                     if (!warmup) {
                         iterations.get(variant.id()).add(result);
@@ -87,6 +87,15 @@ public final class ScenarioRunner {
         List<ComparisonResult> comparisons = scenario.comparisons().stream()
                 .map(c -> compare(c, iterations)).toList();
         return new ScenarioResult(scenario, variants, comparisons);
+    }
+
+    /** For a throttled variant, how close to its limits' ideal it came and the 429s it drew; else nothing. */
+    private static String limitFacts(Measurement m) {
+        Double achieved = m.extra().get("achieved_vs_ideal");
+        if (achieved == null) {
+            return "";
+        }
+        return ", " + Format.number(achieved) + " of ideal, " + m.tooManyRequests() + " 429s";
     }
 
     static List<String> check(Measurement m) {

@@ -78,9 +78,11 @@ public final class KustomerTarget implements AutoCloseable {
 
     /**
      * What the simulator saw in a run that took {@code elapsedNanos}, with its ideal for comparison; exchanges
-     * that failed show as records not created.
+     * that failed show as records not created. {@code runFacts} are numbers about the way the run's calls took
+     * (a proxy's seed and what it counted; none when direct), added to the extras.
      */
-    public Measurement measurement(List<String> customers, long elapsedNanos, long failedExchanges) {
+    public Measurement measurement(List<String> customers, long elapsedNanos, long failedExchanges,
+                                   Map<String, Double> runFacts) {
         long tooMany = simulator.orgTooManyRequests() + simulator.customerTooManyRequests();
         int worstCustomer = customers.stream()
                 .mapToInt(c -> simulator.maxCustomerCreatesInAnyWindow(c, limits.window())).max().orElse(0);
@@ -102,6 +104,7 @@ public final class KustomerTarget implements AutoCloseable {
         extra.put("customer_429s", (double) simulator.customerTooManyRequests());
         extra.put("max_creates_per_customer_in_any_window", (double) worstCustomer);
         extra.put("failed_exchanges", (double) failedExchanges);
+        extra.putAll(runFacts);
         return Measurement.of(limits.records(), simulator.kobjectCount(KLASS), simulator.stats().calls(CREATE_ROUTE),
                 elapsedNanos).withTooManyRequests(tooMany).withExtra(extra);
     }

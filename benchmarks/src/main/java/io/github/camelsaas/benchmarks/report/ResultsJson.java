@@ -119,6 +119,12 @@ public final class ResultsJson {
             }
             it.put("too_many_requests", m.tooManyRequests());
             it.put("peak_heap_mb", round(i.peakHeapMegabytes()));
+            if (!m.extra().isEmpty()) {
+                // per run, since a summary hides which run did what (e.g. scenario 2's achieved / ideal and seed)
+                Map<String, Object> runExtra = new TreeMap<>();
+                m.extra().forEach((key, value) -> runExtra.put(key, round(value)));
+                it.put("extra", runExtra);
+            }
             iterations.add(it);
         }
         out.put("per_iteration", iterations);
