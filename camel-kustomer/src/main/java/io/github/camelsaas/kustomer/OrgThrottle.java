@@ -210,6 +210,14 @@ final class OrgThrottle implements RateLimitFeedback, AutoCloseable {
                 .orElse(reset);
     }
 
+    /** An org call that ends without an answer is no longer in flight: it no longer counts towards a quota at zero. */
+    @Override
+    public void onNoAnswer(List<Permit> permits) {
+        if (permits.stream().anyMatch(permit -> permit.limiter() == requests)) {
+            ownOrgCalls.endedWithoutAnswer();
+        }
+    }
+
     /**
      * A customer-scoped call's 429 is about its customers (Kustomer's 120 per minute), unless the answer says the
      * org's quota is at zero (see {@link #saysOrgQuotaIsAtZero}); any other 429 is about the org.

@@ -13,10 +13,7 @@ final class OwnOrgCalls {
 
     private final Deque<Long> answeredAt = new ArrayDeque<>();
     private int capacity;
-    /**
-     * Granted, not yet answered. A call that fails without an answer (a transport error) is never subtracted: that
-     * only makes {@link #oldestCountedArrivedBy} more conservative, up to the current answer itself.
-     */
+    /** Granted, neither answered nor ended without an answer (never sent, a transport failure). */
     private int unanswered;
 
     OwnOrgCalls(int capacity) {
@@ -34,6 +31,11 @@ final class OwnOrgCalls {
             answeredAt.addLast(atMillis);
             trim();
         }
+    }
+
+    /** A call holding an org permit ended without an answer: not sent, or failed on the way. */
+    synchronized void endedWithoutAnswer() {
+        unanswered = Math.max(0, unanswered - 1);
     }
 
     /** Follows an adopted org limit: a larger one needs a longer memory. */

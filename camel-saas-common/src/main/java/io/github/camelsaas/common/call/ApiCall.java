@@ -1,6 +1,7 @@
 package io.github.camelsaas.common.call;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -21,9 +22,18 @@ public final class ApiCall {
     private final RetryClassifier<SaasHttpResponse> classifier;
     private final Runnable onAttempt;
 
+    /**
+     * The one order every call takes its permits in. A call holds the permits it has while it waits for the next, so
+     * two calls taking two keys in opposite orders (two bulk creates for customers X and Y) could each hold what
+     * the other waits for, until their leases ran out; one total order over every limiter and key, the same in
+     * every JVM, rules that out.
+     */
+    static final Comparator<Permit> TAKING_ORDER =
+            Comparator.comparing((Permit permit) -> permit.limiter().name()).thenComparing(Permit::key);
+
     private ApiCall(Builder builder) {
-        this.permitsBeforeSlot = List.copyOf(builder.permitsBeforeSlot);
-        this.permits = List.copyOf(builder.permits);
+        this.permitsBeforeSlot = builder.permitsBeforeSlot.stream().sorted(TAKING_ORDER).toList();
+        this.permits = builder.permits.stream().sorted(TAKING_ORDER).toList();
         this.request = builder.request;
         this.classifier = builder.classifier;
         this.onAttempt = builder.onAttempt;
@@ -33,12 +43,12 @@ public final class ApiCall {
         return new Builder();
     }
 
-    /** Permits taken before the call queues for a concurrency slot. */
+    /** Permits taken before the call queues for a concurrency slot, in {@link #TAKING_ORDER}. */
     public List<Permit> permitsBeforeSlot() {
         return permitsBeforeSlot;
     }
 
-    /** Permits taken while holding the slot, right before sending. */
+    /** Permits taken while holding the slot, right before sending, in {@link #TAKING_ORDER}. */
     public List<Permit> permits() {
         return permits;
     }

@@ -57,7 +57,15 @@ public final class ApiCaller implements AutoCloseable {
                 .thenCompose(ignored -> concurrency.acquire())
                 .thenCompose(slot -> sendHoldingSlot(call, attempt))
                 // a permit taken before a failure that kept the request from leaving is given back here
-                .whenComplete((answer, failure) -> attempt.endGrants(failure));
+                .whenComplete((answer, failure) -> {
+                    if (failure != null) {
+                        attempt.tellNoAnswer(feedback);
+                    }
+                    attempt.endGrants(failure);
+                })
+                .exceptionallyCompose(failure -> unwrap(failure) instanceof StaleGrants
+                        ? attempt(call) // given back unsent: the same attempt, granted anew
+                        : CompletableFuture.failedFuture(failure));
     }
 
     /** The request is built first (a token fetch must not sit between a permit and its send). */
@@ -71,6 +79,9 @@ public final class ApiCaller implements AutoCloseable {
                             // the permit came after the owner stopped: nothing may leave after a stop
                             throw new StoppedException(owner + " stopped while a request was waiting for a "
                                     + "rate-limit permit; the request was not sent");
+                        }
+                        if (!attempt.grantsStillSendable()) {
+                            throw new StaleGrants();
                         }
                         call.onAttempt().run();
                         requestsSent.increment();
@@ -88,6 +99,8 @@ public final class ApiCaller implements AutoCloseable {
                         tooManyRequests.increment();
                     }
                     feedback.onResponse(answer, call.allPermits());
+                } else {
+                    attempt.tellNoAnswer(feedback);
                 }
             } finally {
                 // after the feedback, so a call waiting for these slots already sees a pause the answer announced
@@ -113,10 +126,33 @@ public final class ApiCaller implements AutoCloseable {
                 ? failure.getCause() : failure;
     }
 
+    /** The grants of an attempt that waited too long after them to send under them; internal to {@link #attempt}. */
+    private static final class StaleGrants extends RuntimeException {
+        StaleGrants() {
+            super("the attempt's rate-limit grants are too old to send under", null, false, false);
+        }
+    }
+
     /** The grants one attempt holds, and whether its request left: that decides how they end. */
     private static final class Attempt {
         final List<Grant> grants = new CopyOnWriteArrayList<>();
         volatile boolean sent;
+        private boolean toldNoAnswer;
+
+        boolean grantsStillSendable() {
+            long now = System.currentTimeMillis();
+            return grants.stream().allMatch(grant -> grant.sendableAt(now));
+        }
+
+        /** Once, and only for grants taken: the feedback counts this JVM's calls in flight. */
+        synchronized void tellNoAnswer(RateLimitFeedback feedback) {
+            if (toldNoAnswer || grants.isEmpty()) {
+                return;
+            }
+            toldNoAnswer = true;
+            feedback.onNoAnswer(grants.stream().map(grant -> new Permit(grant.limiter(), grant.key(),
+                    grant.permits())).toList());
+        }
 
         /**
          * Sent (even if it failed: it may have reached the server): the slots free a window from now. Never handed

@@ -14,6 +14,13 @@ public interface RateLimitFeedback {
     /** Called with every answer, before the retry decision, with the permits the call held. */
     void onResponse(SaasHttpResponse response, List<Permit> permits);
 
+    /**
+     * Called when an attempt that was granted {@code permits} ends without an answer: never sent, or failed on the
+     * way (no connection, a reset, a timeout). For feedback that counts this JVM's calls in flight.
+     */
+    default void onNoAnswer(List<Permit> permits) {
+    }
+
     RateLimitFeedback NONE = (response, permits) -> {
     };
 }

@@ -62,6 +62,17 @@ public final class Grant {
         return grantedAtMillis;
     }
 
+    /**
+     * Whether the request can still be sent under this grant at {@code nowMillis}: within half the limiter's
+     * in-flight bound of the grant. The slot is held for the whole bound (then it frees, its holder presumed dead),
+     * and a request sent may take the other half, its connect and response timeouts, to reach the server. A
+     * request that waited longer after its grant (a pause of another of its keys, a long concurrency queue) must
+     * give it back and be granted anew.
+     */
+    public boolean sendableAt(long nowMillis) {
+        return nowMillis - grantedAtMillis <= limiter.inFlightBound().toMillis() / 2;
+    }
+
     @Override
     public String toString() {
         return limiter.name() + "[" + key + "]" + (permits == 1 ? "" : " x" + permits);

@@ -22,6 +22,8 @@ public final class InMemoryRateLimitBackend implements RateLimitBackend {
 
     private final ConcurrentHashMap<String, KeySlots> states = new ConcurrentHashMap<>();
     private final AtomicLong operations = new AtomicLong();
+    /** Leases are numbered across every key, so a late release can never match a lease of a key made anew. */
+    private final AtomicLong leases = new AtomicLong();
 
     @Override
     public CompletableFuture<Reservation> reserve(String key, RateLimit limit, int permits, long leaseMillis,
@@ -30,10 +32,16 @@ public final class InMemoryRateLimitBackend implements RateLimitBackend {
             return CompletableFuture.failedFuture(new IllegalArgumentException("cannot reserve " + permits
                     + " permits at once under a limit of " + limit));
         }
-        KeySlots state = states.computeIfAbsent(key, k -> new KeySlots());
         Reservation reservation;
-        synchronized (state) {
-            reservation = state.reserve(limit, permits, leaseMillis, nowMillis);
+        while (true) {
+            KeySlots state = states.computeIfAbsent(key, k -> new KeySlots());
+            synchronized (state) {
+                if (!state.dropped) {
+                    reservation = state.reserve(limit, permits, leaseMillis, nowMillis, leases);
+                    break;
+                }
+            }
+            // swept as idle between the lookup and the lock: use the key's new state
         }
         if (operations.incrementAndGet() % SWEEP_EVERY == 0) {
             sweepIdle(nowMillis);
@@ -54,11 +62,15 @@ public final class InMemoryRateLimitBackend implements RateLimitBackend {
 
     @Override
     public CompletableFuture<Void> pause(String key, long untilMillis) {
-        KeySlots state = states.computeIfAbsent(key, k -> new KeySlots());
-        synchronized (state) {
-            state.pausedUntil = Math.max(state.pausedUntil, untilMillis);
+        while (true) {
+            KeySlots state = states.computeIfAbsent(key, k -> new KeySlots());
+            synchronized (state) {
+                if (!state.dropped) {
+                    state.pausedUntil = Math.max(state.pausedUntil, untilMillis);
+                    return CompletableFuture.completedFuture(null);
+                }
+            }
         }
-        return CompletableFuture.completedFuture(null);
     }
 
     @Override
@@ -81,7 +93,9 @@ public final class InMemoryRateLimitBackend implements RateLimitBackend {
         states.entrySet().removeIf(entry -> {
             KeySlots state = entry.getValue();
             synchronized (state) {
-                return state.idleSince(nowMillis);
+                // marked under its lock: a caller that looked it up before the removal sees it and looks again
+                state.dropped = state.idleSince(nowMillis);
+                return state.dropped;
             }
         });
     }
@@ -132,11 +146,12 @@ public final class InMemoryRateLimitBackend implements RateLimitBackend {
         private final TreeSet<Slot> held = new TreeSet<>(BY_EXPIRY);
         private final Map<Long, Slot> byId = new HashMap<>();
         private long lastSlotId;
-        private long lastLease;
         private long windowMillis;
         private long pausedUntil;
+        /** Removed from the map as idle; nothing may be written to it any more. */
+        private boolean dropped;
 
-        Reservation reserve(RateLimit limit, int count, long leaseMillis, long nowMillis) {
+        Reservation reserve(RateLimit limit, int count, long leaseMillis, long nowMillis, AtomicLong leases) {
             windowMillis = limit.window().toMillis();
             forgetWhatNoLongerMatters(nowMillis);
             shrinkTo(limit.permits());
@@ -162,7 +177,7 @@ public final class InMemoryRateLimitBackend implements RateLimitBackend {
                 }
                 taken.add(slot);
             }
-            long lease = ++lastLease;
+            long lease = leases.incrementAndGet();
             for (Slot slot : taken) {
                 slot.freeAtBeforeLease = slot.freeAt;
                 slot.lease = lease;

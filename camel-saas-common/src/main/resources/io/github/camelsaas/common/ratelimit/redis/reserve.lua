@@ -4,12 +4,13 @@
 -- free slots than needed exist (the others are held by requests in flight).
 -- KEYS[1] zset of the free slots, score = the instant (ms) each frees
 -- KEYS[2] zset of the held slots, score = the bound of its lease (ms)
--- KEYS[3] hash: held slot id -> "<lease sequence>|<its free instant before the lease>", and the counters
---         '#slots' (ids of slots) and '#leases'
+-- KEYS[3] hash: held slot id -> "<lease id>|<its free instant before the lease>", and the counter '#slots' (ids of
+--         slots)
 -- KEYS[4] the instant (ms) before which the key is paused, if any
 -- ARGV[1] slots (permits per window), ARGV[2] window ms, ARGV[3] slots to take at one instant,
 -- ARGV[4] lease bound ms, ARGV[5] "now" in ms, or "" to read the Redis server's clock (TIME),
--- ARGV[6] extra ms an idle key is kept
+-- ARGV[6] extra ms an idle key is kept, ARGV[7] the lease's id (unique: a random number of the caller's, so that a
+-- late release can never match a lease of a key that expired and was made anew)
 if redis.replicate_commands then
   -- Redis < 5 replicates scripts verbatim, which forbids writes after TIME; later versions do this by default
   redis.replicate_commands()
@@ -97,7 +98,7 @@ if #taken < count then
     end
   end
 end
-local lease = redis.call('HINCRBY', KEYS[3], '#leases', 1)
+local lease = ARGV[7]
 local bound = grantAt + leaseMillis + window
 local ids = {}
 for i = 1, #taken do
@@ -106,5 +107,6 @@ for i = 1, #taken do
   redis.call('HSET', KEYS[3], id, lease .. '|' .. taken[i][2])
   ids[#ids + 1] = id
 end
-keepUntil(math.max(latestScore(KEYS[1]), bound))
+-- every held slot (not only this lease's) must outlive its bound, and every free one its instant
+keepUntil(math.max(latestScore(KEYS[1]), latestScore(KEYS[2])))
 return {1, grantAt - now, lease .. ':' .. table.concat(ids, ',')}
