@@ -1,14 +1,11 @@
 package io.github.camelsaas.kustomer.replicas;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
+import io.github.camelsaas.common.testsupport.Replicas;
 import io.github.camelsaas.kustomer.KustomerComponent;
 import io.github.camelsaas.kustomer.KustomerConstants;
 import io.github.camelsaas.simulator.kustomer.KustomerSimulator;
@@ -68,7 +65,7 @@ public final class ReplicaMain {
         try {
             camel.start();
         } catch (Exception e) {
-            System.out.println("FAILED " + causes(e));
+            System.out.println("FAILED " + Replicas.causes(e));
             System.exit(2);
         }
         ProducerTemplate template = camel.createProducerTemplate();
@@ -77,15 +74,11 @@ public final class ReplicaMain {
             exchange.getMessage().setHeader(KustomerConstants.CUSTOMER_ID, warmUpCustomer);
         });
         if (warmUp.getException() != null) {
-            System.out.println("FAILED warm-up " + causes(warmUp.getException()));
+            System.out.println("FAILED warm-up " + Replicas.causes(warmUp.getException()));
             System.exit(3);
         }
         System.out.println("READY");
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        String line;
-        while ((line = in.readLine()) != null && !line.equals("GO")) {
-            // waits for the parent's start signal, so the replicas send at the same moment
-        }
+        Replicas.awaitGo();
 
         List<CompletableFuture<Exchange>> sent = new ArrayList<>();
         for (int i = 0; i < createsPerCustomer; i++) {
@@ -97,25 +90,8 @@ public final class ReplicaMain {
                 }));
             }
         }
-        int failed = 0;
-        String firstFailure = "";
-        for (CompletableFuture<Exchange> exchange : sent) {
-            Exception failure = exchange.get(60, TimeUnit.SECONDS).getException();
-            if (failure != null) {
-                failed++;
-                firstFailure = firstFailure.isEmpty() ? causes(failure) : firstFailure;
-            }
-        }
-        System.out.println("RESULT created=" + (sent.size() - failed) + " failed=" + failed + " " + firstFailure);
+        Replicas.printResult(sent);
         camel.close();
         System.exit(0);
-    }
-
-    private static String causes(Throwable failure) {
-        StringBuilder text = new StringBuilder();
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            text.append(" <- ").append(cause.getClass().getSimpleName()).append(": ").append(cause.getMessage());
-        }
-        return text.toString().replace('\n', ' ');
     }
 }

@@ -21,6 +21,8 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.apache.camel.Exchange;
+
 /**
  * Starts replicas of an application (a main class) in JVMs of their own, on this test's classpath, releases them
  * at once and collects what each printed. Every JVM is killed at the end whatever happened.
@@ -111,6 +113,41 @@ public final class Replicas implements AutoCloseable {
     @Override
     public void close() {
         processes.forEach(Process::destroyForcibly);
+    }
+
+    /** In a replica's main: waits until the parent says GO, so that the replicas send at the same moment. */
+    public static void awaitGo() throws IOException {
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        String line;
+        while ((line = in.readLine()) != null && !line.equals("GO")) {
+            // not the start signal yet
+        }
+    }
+
+    /**
+     * In a replica's main: waits for every exchange it sent, then prints
+     * {@code RESULT created=N failed=M <the first failure>} for the parent to read.
+     */
+    public static void printResult(List<CompletableFuture<Exchange>> sent) throws Exception {
+        int failed = 0;
+        String firstFailure = "";
+        for (CompletableFuture<Exchange> exchange : sent) {
+            Exception failure = exchange.get(60, TimeUnit.SECONDS).getException();
+            if (failure != null) {
+                failed++;
+                firstFailure = firstFailure.isEmpty() ? causes(failure) : firstFailure;
+            }
+        }
+        System.out.println("RESULT created=" + (sent.size() - failed) + " failed=" + failed + " " + firstFailure);
+    }
+
+    /** A failure and its causes on one line. */
+    public static String causes(Throwable failure) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            text.append(" <- ").append(cause.getClass().getSimpleName()).append(": ").append(cause.getMessage());
+        }
+        return text.toString().replace('\n', ' ');
     }
 
     private static String javaBinary() {

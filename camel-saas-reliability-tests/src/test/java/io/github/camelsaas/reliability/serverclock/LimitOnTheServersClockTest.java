@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class LimitOnTheServersClockTest {
 
     private static final int RUNS = 20;
-    private static final int LANES = 4;
+    private static final int LANES = 5;
 
     @Test
     void kustomerCustomerCreatesNeverExceedTheLimitOnTheServersClock() throws Exception {

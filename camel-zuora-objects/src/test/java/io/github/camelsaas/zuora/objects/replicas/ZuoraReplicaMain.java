@@ -1,14 +1,11 @@
 package io.github.camelsaas.zuora.objects.replicas;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
+import io.github.camelsaas.common.testsupport.Replicas;
 import io.github.camelsaas.simulator.zuora.ZuoraSimulator;
 import io.github.camelsaas.zuora.objects.ZuoraObjectsComponent;
 import io.github.camelsaas.zuora.objects.ZuoraObjectsConfiguration;
@@ -53,38 +50,25 @@ public final class ZuoraReplicaMain {
         try {
             camel.start();
         } catch (Exception e) {
-            System.out.println("FAILED " + e);
+            System.out.println("FAILED " + Replicas.causes(e));
             System.exit(2);
         }
         ProducerTemplate template = camel.createProducerTemplate();
         Exchange warmUp = template.send("zuora-objects:Order",
                 exchange -> exchange.getMessage().setBody(Map.of("OrderNumber__c", "warm-up")));
         if (warmUp.getException() != null) {
-            System.out.println("FAILED warm-up " + warmUp.getException());
+            System.out.println("FAILED warm-up " + Replicas.causes(warmUp.getException()));
             System.exit(3);
         }
         System.out.println("READY");
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        String line;
-        while ((line = in.readLine()) != null && !line.equals("GO")) {
-            // waits for the parent's start signal, so the replicas send at the same moment
-        }
+        Replicas.awaitGo();
 
         List<CompletableFuture<Exchange>> sent = new ArrayList<>();
         for (int i = 0; i < records; i++) {
             Map<String, Object> order = Map.of("OrderNumber__c", "order-" + i);
             sent.add(template.asyncSend("zuora-objects:Order", exchange -> exchange.getMessage().setBody(order)));
         }
-        int failed = 0;
-        String firstFailure = "";
-        for (CompletableFuture<Exchange> exchange : sent) {
-            Exception failure = exchange.get(60, TimeUnit.SECONDS).getException();
-            if (failure != null) {
-                failed++;
-                firstFailure = firstFailure.isEmpty() ? String.valueOf(failure).replace('\n', ' ') : firstFailure;
-            }
-        }
-        System.out.println("RESULT created=" + (records - failed) + " failed=" + failed + " " + firstFailure);
+        Replicas.printResult(sent);
         camel.close();
         System.exit(0);
     }
