@@ -32,11 +32,16 @@ public final class ApiCall {
             Comparator.comparing((Permit permit) -> permit.limiter().name()).thenComparing(Permit::key);
 
     private ApiCall(Builder builder) {
-        this.permitsBeforeSlot = builder.permitsBeforeSlot.stream().sorted(TAKING_ORDER).toList();
-        this.permits = builder.permits.stream().sorted(TAKING_ORDER).toList();
+        this.permitsBeforeSlot = inTakingOrder(builder.permitsBeforeSlot);
+        this.permits = inTakingOrder(builder.permits);
         this.request = builder.request;
         this.classifier = builder.classifier;
         this.onAttempt = builder.onAttempt;
+    }
+
+    private static List<Permit> inTakingOrder(List<Permit> permits) {
+        // one call per request: most have a single permit, which needs no sorting
+        return permits.size() < 2 ? List.copyOf(permits) : permits.stream().sorted(TAKING_ORDER).toList();
     }
 
     public static Builder builder() {
