@@ -186,7 +186,8 @@ public final class RedisRateLimitBackend implements RateLimitBackend {
                     if (failure != null) {
                         throw unavailable("the pause", pause, failure);
                     }
-                    return nowMillis + remainingMillis;
+                    // counted from the answer, like a grant's wait: a pause may end a round trip late, never early
+                    return (serverClock ? clockMillis.getAsLong() : nowMillis) + remainingMillis;
                 }, completions);
     }
 
