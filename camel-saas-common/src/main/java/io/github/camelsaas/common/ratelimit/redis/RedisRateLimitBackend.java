@@ -186,6 +186,9 @@ public final class RedisRateLimitBackend implements RateLimitBackend {
                     if (failure != null) {
                         throw unavailable("the pause", pause, failure);
                     }
+                    if (remainingMillis <= 0) {
+                        return nowMillis; // not paused
+                    }
                     // counted from the answer, like a grant's wait: a pause may end a round trip late, never early
                     return (serverClock ? clockMillis.getAsLong() : nowMillis) + remainingMillis;
                 }, completions);
