@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
+import io.github.camelsaas.common.async.FutureFailures;
 import io.github.camelsaas.common.async.StoppedException;
 import io.github.camelsaas.common.batch.Chunk;
 import io.github.camelsaas.common.batch.Chunker;
@@ -135,7 +136,7 @@ final class BulkWriter {
 
     private CompletableFuture<Void> onFailure(WriteTarget target, List<WriteItem> batch, boolean update,
                                               OutcomeCollector<Object> outcomes, Throwable failure) {
-        Throwable cause = Futures.unwrap(failure);
+        Throwable cause = FutureFailures.unwrap(failure);
         boolean uncertain = cause instanceof HttpTransportException transport && !transport.isConnectFailure();
         if (!update && uncertain && !(cause instanceof StoppedException)) {
             return createOneByOneAfterUncertainOutcome(target, batch, outcomes,

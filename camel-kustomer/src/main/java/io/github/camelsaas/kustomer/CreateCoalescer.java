@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 
+import io.github.camelsaas.common.async.FutureFailures;
 import io.github.camelsaas.common.batch.Coalescer;
 import io.github.camelsaas.common.failure.OutcomeCollector;
 import io.github.camelsaas.common.failure.RecordFailedException;
@@ -49,7 +50,7 @@ final class CreateCoalescer implements AutoCloseable {
             if (failure == null) {
                 return RecordOutcome.success(item.index(), value);
             }
-            Throwable cause = Futures.unwrap(failure);
+            Throwable cause = FutureFailures.unwrap(failure);
             if (cause instanceof RecordFailedException recordFailed) {
                 // the coalescer knows only its Pending wrapper: the failure must carry the caller's record
                 return RecordOutcome.failure(recordFailed.getFailedRecord().withIndex(item.index())

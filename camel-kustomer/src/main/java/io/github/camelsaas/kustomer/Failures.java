@@ -1,5 +1,6 @@
 package io.github.camelsaas.kustomer;
 
+import io.github.camelsaas.common.async.FutureFailures;
 import io.github.camelsaas.common.async.StoppedException;
 import io.github.camelsaas.common.call.RetryRules;
 import io.github.camelsaas.common.failure.FailedRecord;
@@ -37,7 +38,7 @@ final class Failures {
      * @param uncertainCreate whether the call was a create that may have reached Kustomer
      */
     static FailedRecord fromFailure(WriteItem item, Throwable failure, boolean uncertainCreate) {
-        Throwable cause = Futures.unwrap(failure);
+        Throwable cause = FutureFailures.unwrap(failure);
         if (cause instanceof StoppedException || cause instanceof RateLimitUnavailableException) {
             // nothing was sent: the producer stopped, or the shared rate-limit store (Redis) could not be asked
             return FailedRecord.notSent(item.index(), item.record(), cause.getMessage(), true);

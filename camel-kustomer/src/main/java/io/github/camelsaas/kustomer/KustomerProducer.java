@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelsaas.common.async.FutureFailures;
 import io.github.camelsaas.common.failure.FailedRecord;
 import io.github.camelsaas.common.failure.PartialFailureException;
 import io.github.camelsaas.common.failure.RecordFailedException;
@@ -178,7 +179,7 @@ public class KustomerProducer extends DefaultAsyncProducer {
             message.setHeader(KustomerConstants.RATE_LIMIT_REMAINING, stats.rateLimitRemaining());
         }
         if (failure != null) {
-            exchange.setException(Futures.unwrap(failure));
+            exchange.setException(FutureFailures.unwrap(failure));
             return;
         }
         message.setBody(outcome.body());

@@ -2,6 +2,7 @@ package io.github.camelsaas.kustomer;
 
 import java.util.concurrent.CompletableFuture;
 
+import io.github.camelsaas.common.async.FutureFailures;
 import io.github.camelsaas.common.component.ProducerReadinessCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
 
@@ -42,7 +43,7 @@ final class KustomerProducerHealthCheck extends ProducerReadinessCheck {
     /** Kustomer's own error already says what is wrong (401: key invalid, expired or missing a role). */
     @Override
     protected String failureMessage(Throwable cause) {
-        Throwable failure = Futures.unwrap(cause);
+        Throwable failure = FutureFailures.unwrap(cause);
         // transport failures are already free of credentials
         return failure instanceof KustomerApiException ? failure.getMessage()
                 : "Kustomer's token check failed: " + failure.getMessage();

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
 
+import io.github.camelsaas.common.async.FutureFailures;
 import io.github.camelsaas.common.async.AsyncSemaphore;
 import io.github.camelsaas.common.async.StoppedException;
 import io.github.camelsaas.common.http.HttpTransport;
@@ -63,7 +64,7 @@ public final class ApiCaller implements AutoCloseable {
                     }
                     attempt.endGrants(failure);
                 })
-                .exceptionallyCompose(failure -> unwrap(failure) instanceof StaleGrants
+                .exceptionallyCompose(failure -> FutureFailures.unwrap(failure) instanceof StaleGrants
                         ? attempt(call) // given back unsent: the same attempt, granted anew
                         : CompletableFuture.failedFuture(failure));
     }
@@ -121,11 +122,6 @@ public final class ApiCaller implements AutoCloseable {
         });
     }
 
-    private static Throwable unwrap(Throwable failure) {
-        return failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-    }
-
     /** The grants of an attempt that waited too long after them to send under them; internal to {@link #attempt}. */
     private static final class StaleGrants extends RuntimeException {
         StaleGrants() {
@@ -159,7 +155,7 @@ public final class ApiCaller implements AutoCloseable {
          * to the network, or refused by a stopped transport before it left: given back. Idempotent.
          */
         void endGrants(Throwable failure) {
-            boolean left = sent && !(unwrap(failure) instanceof StoppedException);
+            boolean left = sent && !(FutureFailures.unwrap(failure) instanceof StoppedException);
             for (Grant grant : grants) {
                 if (left) {
                     grant.completed();

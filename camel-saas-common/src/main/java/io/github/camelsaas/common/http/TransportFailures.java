@@ -5,8 +5,6 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 
 import javax.net.ssl.SSLHandshakeException;
@@ -16,6 +14,7 @@ import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 import org.apache.hc.core5.http.RequestNotExecutedException;
 
+import io.github.camelsaas.common.async.FutureFailures;
 import io.github.camelsaas.common.redact.Redaction;
 import io.github.camelsaas.common.redact.SecretRegistry;
 
@@ -35,7 +34,7 @@ final class TransportFailures {
     }
 
     HttpTransportException classify(SaasHttpRequest request, Throwable failure) {
-        Throwable cause = unwrap(failure);
+        Throwable cause = FutureFailures.unwrap(failure);
         Kind kind = kindOf(cause);
         String reason = kind.description(responseTimeout) + " (" + cause.getClass().getSimpleName()
                 + (cause.getMessage() == null ? "" : ": " + cause.getMessage()) + ")";
@@ -51,15 +50,6 @@ final class TransportFailures {
 
     String redact(String text) {
         return secrets.redact(Redaction.redactText(text));
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        Throwable current = failure;
-        while ((current instanceof CompletionException || current instanceof ExecutionException)
-                && current.getCause() != null) {
-            current = current.getCause();
-        }
-        return current;
     }
 
     /** The first recognised failure along the cause chain decides; unknown failures are plain I/O failures. */

@@ -10,6 +10,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.LongSupplier;
 
+import io.github.camelsaas.common.async.FutureFailures;
 import io.github.camelsaas.common.async.Delays;
 import io.github.camelsaas.common.async.StoppedException;
 import org.slf4j.Logger;
@@ -200,7 +201,7 @@ public final class RateLimiter implements AutoCloseable {
                 // a shared store answers later, on its own thread: go on from there (never nested in this frame)
                 answer.whenComplete((reservation, failure) -> runSoon(() -> {
                     try {
-                        if (apply(queue, head, reservation, unwrap(failure), wakeupsSeen)) {
+                        if (apply(queue, head, reservation, FutureFailures.unwrap(failure), wakeupsSeen)) {
                             drain(queue);
                         }
                     } catch (RuntimeException e) {
@@ -214,7 +215,7 @@ public final class RateLimiter implements AutoCloseable {
             try {
                 reservation = answer.join();
             } catch (CompletionException e) {
-                failure = unwrap(e);
+                failure = FutureFailures.unwrap(e);
             }
             try {
                 if (!apply(queue, head, reservation, failure, wakeupsSeen)) {
@@ -320,7 +321,7 @@ public final class RateLimiter implements AutoCloseable {
         released.whenComplete((ignored, failure) -> {
             if (failure != null) {
                 // safe: the slot stays held until its bound, which only costs throughput
-                Throwable cause = unwrap(failure);
+                Throwable cause = FutureFailures.unwrap(failure);
                 LOG.warn("{}: the slot of key {} could not be released ({}); it frees at its bound instead", name,
                         grant.key(), cause.getMessage());
             }
@@ -433,7 +434,7 @@ public final class RateLimiter implements AutoCloseable {
             if (failure != null) {
                 // this JVM still waits (local pause); only the other JVMs sharing the backend are not told
                 LOG.warn("{}: the pause of key {} until {} could not be shared: {}", name, key, until,
-                        unwrap(failure).getMessage());
+                        FutureFailures.unwrap(failure).getMessage());
             }
         });
     }
@@ -461,10 +462,6 @@ public final class RateLimiter implements AutoCloseable {
     private StoppedException stopped() {
         return new StoppedException(name + " stopped while a request was waiting for a rate-limit permit; the "
                 + "request was not sent");
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     /** One acquire waiting in its key's queue. */

@@ -2,12 +2,12 @@ package io.github.camelsaas.common.retry;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
+import io.github.camelsaas.common.async.FutureFailures;
 import io.github.camelsaas.common.async.Delays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +55,7 @@ public final class Retrier implements AutoCloseable {
     private <T> CompletableFuture<T> run(Supplier<CompletableFuture<T>> attempt, RetryClassifier<T> classifier,
                                          int attemptNumber, long deadline) {
         return start(attempt).handle((result, failure) -> {
-            Throwable cause = unwrap(failure);
+            Throwable cause = FutureFailures.unwrap(failure);
             RetryDecision decision = classifier.classify(cause == null ? result : null, cause, attemptNumber);
             if (!decision.isRetry()) {
                 return complete(result, cause);
@@ -89,14 +89,6 @@ public final class Retrier implements AutoCloseable {
 
     private static <T> CompletableFuture<T> complete(T result, Throwable failure) {
         return failure == null ? CompletableFuture.completedFuture(result) : CompletableFuture.failedFuture(failure);
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 
     /** Fails every attempt that is waiting to be retried; attempts in flight finish normally. */

@@ -5,13 +5,13 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.github.camelsaas.common.async.FutureFailures;
 import io.github.camelsaas.common.async.StoppedException;
 import io.github.camelsaas.common.call.RetryRules;
 import io.github.camelsaas.common.http.HttpTransport;
@@ -123,7 +123,7 @@ public final class OAuthTokenProvider implements TokenProvider {
         if (failure == null) {
             fetch.complete(token);
         } else {
-            fetch.completeExceptionally(unwrap(failure));
+            fetch.completeExceptionally(FutureFailures.unwrap(failure));
         }
     }
 
@@ -158,7 +158,7 @@ public final class OAuthTokenProvider implements TokenProvider {
         return retrier.execute(() -> transport.send(request), RetryRules.standard(true))
                 .handleAsync((response, failure) -> {
                     if (failure != null) {
-                        Throwable cause = unwrap(failure);
+                        Throwable cause = FutureFailures.unwrap(failure);
                         throw new ZuoraAuthenticationException("Could not obtain an OAuth token from POST "
                                 + TOKEN_PATH + ": " + secrets.redact(String.valueOf(cause.getMessage()))
                                 + NOT_SENT, null, null, null, cause, true);
@@ -232,14 +232,6 @@ public final class OAuthTokenProvider implements TokenProvider {
             }
         }
         return DEFAULT_LIFETIME_SECONDS;
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 
     private static String encode(String value) {

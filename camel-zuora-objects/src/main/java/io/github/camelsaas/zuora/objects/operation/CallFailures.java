@@ -1,7 +1,6 @@
 package io.github.camelsaas.zuora.objects.operation;
 
-import java.util.concurrent.CompletionException;
-
+import io.github.camelsaas.common.async.FutureFailures;
 import io.github.camelsaas.common.async.StoppedException;
 import io.github.camelsaas.common.failure.FailedRecord;
 import io.github.camelsaas.common.http.HttpTransportException;
@@ -21,7 +20,7 @@ final class CallFailures {
      *                   may have reached Zuora)
      */
     static FailedRecord of(int index, Object record, Throwable failure, boolean idempotent, SecretRegistry secrets) {
-        Throwable cause = unwrap(failure);
+        Throwable cause = FutureFailures.unwrap(failure);
         String message = secrets.redact(String.valueOf(cause.getMessage()));
         if (cause instanceof StoppedException || cause instanceof RateLimitUnavailableException) {
             // nothing was sent: the component stopped, or the shared rate-limit store (Redis) could not be asked
@@ -43,14 +42,6 @@ final class CallFailures {
             return FailedRecord.notSent(index, record, message, false);
         }
         return FailedRecord.noResponse(index, record, cause.getClass().getSimpleName() + ": " + message, false);
-    }
-
-    static Throwable unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 
     /** Whether an error status means the call can be sent again unchanged: the server did not act on it. */

@@ -1,16 +1,16 @@
-package io.github.camelsaas.kustomer;
+package io.github.camelsaas.common.async;
 
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
-/** Small helpers for the futures the producer chains. */
-final class Futures {
+/** What a failed future really failed with. */
+public final class FutureFailures {
 
-    private Futures() {
+    private FutureFailures() {
     }
 
-    /** The failure itself, without the CompletionException wrappers that dependent stages add. */
-    static Throwable unwrap(Throwable failure) {
+    /** The failure itself, without the CompletionException (or ExecutionException) wrappers futures add. */
+    public static Throwable unwrap(Throwable failure) {
         Throwable cause = failure;
         while ((cause instanceof CompletionException || cause instanceof ExecutionException)
                 && cause.getCause() != null) {
