@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
+import io.github.camelsaas.common.async.FutureFailures;
 import io.github.camelsaas.common.failure.FailedRecord;
 import io.github.camelsaas.common.failure.RecordFailedException;
 import io.github.camelsaas.common.failure.RecordOutcome;
@@ -87,6 +88,27 @@ public final class Coalescer<I, O> implements AutoCloseable {
         this.windowNanos = window.toNanos();
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.sender = Objects.requireNonNull(sender, "sender");
+    }
+
+    /**
+     * Adds a caller's record to its key's next batch and completes with the record's outcome, never exceptionally:
+     * what both components' coalescers answer their exchange.
+     *
+     * @param record        the record as the caller gave it: a failure carries it, not the coalescer's item
+     * @param otherFailure  the FailedRecord (index 0) for a failure that is not the record's own (the sender threw,
+     *                      the batch's call failed as a whole)
+     */
+    public CompletableFuture<RecordOutcome<O>> submitRecord(String key, I item, Object record,
+                                                            Function<Throwable, FailedRecord> otherFailure) {
+        return submit(key, item).handle((value, failure) -> {
+            if (failure == null) {
+                return RecordOutcome.success(0, value);
+            }
+            Throwable cause = FutureFailures.unwrap(failure);
+            return RecordOutcome.failure(cause instanceof RecordFailedException recordFailed
+                    ? recordFailed.getFailedRecord().withIndex(0).withRecord(record)
+                    : otherFailure.apply(cause));
+        });
     }
 
     /**

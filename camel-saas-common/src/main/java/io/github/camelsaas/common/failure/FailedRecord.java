@@ -21,9 +21,15 @@ public final class FailedRecord {
     private final String vendorCode;
     private final String message;
     private final boolean retryable;
+    private final boolean validation;
 
     private FailedRecord(int index, Object record, Integer httpStatus, String vendorCode, String message,
                          boolean retryable) {
+        this(index, record, httpStatus, vendorCode, message, retryable, false);
+    }
+
+    private FailedRecord(int index, Object record, Integer httpStatus, String vendorCode, String message,
+                         boolean retryable, boolean validation) {
         if (index < 0) {
             throw new IllegalArgumentException("index must be >= 0 but was " + index);
         }
@@ -33,6 +39,7 @@ public final class FailedRecord {
         this.vendorCode = vendorCode;
         this.message = Objects.requireNonNull(message, "message");
         this.retryable = retryable;
+        this.validation = validation;
     }
 
     /**
@@ -44,7 +51,7 @@ public final class FailedRecord {
      * @param message which rule it broke
      */
     public static FailedRecord validation(int index, Object record, String message) {
-        return new FailedRecord(index, record, null, null, message, false);
+        return new FailedRecord(index, record, null, null, message, false, true);
     }
 
     /**
@@ -93,7 +100,7 @@ public final class FailedRecord {
      */
     public FailedRecord withIndex(int newIndex) {
         return newIndex == index ? this
-                : new FailedRecord(newIndex, record, httpStatus, vendorCode, message, retryable);
+                : new FailedRecord(newIndex, record, httpStatus, vendorCode, message, retryable, validation);
     }
 
     /**
@@ -102,7 +109,12 @@ public final class FailedRecord {
      */
     public FailedRecord withRecord(Object callerRecord) {
         return callerRecord == record ? this
-                : new FailedRecord(index, callerRecord, httpStatus, vendorCode, message, retryable);
+                : new FailedRecord(index, callerRecord, httpStatus, vendorCode, message, retryable, validation);
+    }
+
+    /** Whether the record broke a rule checked before sending ({@link #validation}): nothing was sent for it. */
+    public boolean validationFailure() {
+        return validation;
     }
 
     /** The record's position in the exchange's input. */

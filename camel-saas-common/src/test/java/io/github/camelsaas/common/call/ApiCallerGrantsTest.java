@@ -39,6 +39,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** How ApiCaller holds and ends the rate-limit grants of each attempt. */
 class ApiCallerGrantsTest {
 
+    private static final RetryRules RULES = RetryRules.withResetHeader("RateLimit-Reset");
+
     @RegisterExtension
     static WireMockExtension server = WireMockExtension.newInstance()
             .options(wireMockConfig().dynamicPort().containerThreads(20)).build();
@@ -67,7 +69,7 @@ class ApiCallerGrantsTest {
     private ApiCall call(String path, Permit... permits) {
         ApiCall.Builder call = ApiCall.builder()
                 .request(SaasHttpRequest.get(URI.create(server.baseUrl() + path)))
-                .classifier(RetryRules.standard(true));
+                .classifier(RULES.classifier(true));
         for (Permit permit : permits) {
             call.permit(permit);
         }
@@ -140,10 +142,10 @@ class ApiCallerGrantsTest {
         ApiCaller caller = caller(1, RateLimitFeedback.NONE);
         ApiCall first = ApiCall.builder().permitBeforeSlot(new Permit(admission, "customer"))
                 .request(SaasHttpRequest.get(URI.create(server.baseUrl() + "/slow")))
-                .classifier(RetryRules.standard(true)).build();
+                .classifier(RULES.classifier(true)).build();
         ApiCall second = ApiCall.builder().permitBeforeSlot(new Permit(admission, "customer"))
                 .request(SaasHttpRequest.get(URI.create(server.baseUrl() + "/slow")))
-                .classifier(RetryRules.standard(true)).build();
+                .classifier(RULES.classifier(true)).build();
 
         CompletableFuture<?> holdsTheSlot = caller.call(first);
         // granted at once, then waits 600 ms for the one concurrency slot: too long to send under that grant

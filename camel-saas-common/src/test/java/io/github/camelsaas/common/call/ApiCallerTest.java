@@ -44,6 +44,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ApiCallerTest {
 
+    private static final RetryRules RULES = RetryRules.withResetHeader("RateLimit-Reset");
+
     /** Counts requests in flight at the server, from arrival to the last byte of the answer. */
     static final class InFlightCounter implements ServeEventListener {
         final AtomicInteger inFlight = new AtomicInteger();
@@ -110,7 +112,7 @@ class ApiCallerTest {
         ApiCaller caller = caller(2, (response, permits) -> {
             feedbackSeen.add(response.status() + " " + permits);
             if (response.status() == 429) {
-                RetryRules.serverRetryTime(response, Instant.now())
+                RULES.serverRetryTime(response, Instant.now())
                         .ifPresent(until -> permits.forEach(p -> p.limiter().pause(p.key(), until)));
             }
         });
@@ -120,7 +122,7 @@ class ApiCallerTest {
         SaasHttpResponse response = caller.call(ApiCall.builder()
                 .permit(new Permit(limiter, "org-1"))
                 .request(getRequest("/things"))
-                .classifier(RetryRules.standard(true))
+                .classifier(RULES.classifier(true))
                 .onAttempt(attempts::incrementAndGet)
                 .build()).get(5, TimeUnit.SECONDS);
 
@@ -143,7 +145,7 @@ class ApiCallerTest {
         List<CompletableFuture<SaasHttpResponse>> calls = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             calls.add(caller.call(ApiCall.builder().request(getRequest("/slow"))
-                    .classifier(RetryRules.standard(true)).build()));
+                    .classifier(RULES.classifier(true)).build()));
         }
         CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
         // the cap is reached (the calls overlap) and never passed
@@ -156,7 +158,7 @@ class ApiCallerTest {
         server.stubFor(get("/create").willReturn(aResponse().withStatus(503)));
         ApiCaller caller = caller(1, RateLimitFeedback.NONE);
         SaasHttpResponse response = caller.call(ApiCall.builder().request(getRequest("/create"))
-                .classifier(RetryRules.standard(false)).build()).get(5, TimeUnit.SECONDS);
+                .classifier(RULES.classifier(false)).build()).get(5, TimeUnit.SECONDS);
         assertThat(response.status()).isEqualTo(503);
         server.verify(1, getRequestedFor(urlEqualTo("/create")));
     }
@@ -166,7 +168,7 @@ class ApiCallerTest {
         server.stubFor(get("/read").willReturn(aResponse().withStatus(502)));
         ApiCaller caller = caller(1, RateLimitFeedback.NONE);
         SaasHttpResponse response = caller.call(ApiCall.builder().request(getRequest("/read"))
-                .classifier(RetryRules.standard(true)).build()).get(5, TimeUnit.SECONDS);
+                .classifier(RULES.classifier(true)).build()).get(5, TimeUnit.SECONDS);
         assertThat(response.status()).isEqualTo(502);
         server.verify(4, getRequestedFor(urlEqualTo("/read")));
     }
@@ -178,7 +180,7 @@ class ApiCallerTest {
                 new InMemoryRateLimitBackend(), scheduler);
         ApiCaller caller = caller(1, RateLimitFeedback.NONE);
         ApiCall call = ApiCall.builder().permit(new Permit(limiter, "org")).request(getRequest("/x"))
-                .classifier(RetryRules.standard(true)).build();
+                .classifier(RULES.classifier(true)).build();
         caller.call(call).get(5, TimeUnit.SECONDS);
         CompletableFuture<SaasHttpResponse> waiting = caller.call(call);
 
@@ -188,7 +190,7 @@ class ApiCallerTest {
                 .havingCause().isInstanceOf(StoppedException.class).withMessageContaining("not sent");
         server.verify(1, getRequestedFor(urlEqualTo("/x")));
         // the slot it held while waiting for the permit was given back
-        assertThat(caller.call(ApiCall.builder().request(getRequest("/x")).classifier(RetryRules.standard(true))
+        assertThat(caller.call(ApiCall.builder().request(getRequest("/x")).classifier(RULES.classifier(true))
                 .build()).get(5, TimeUnit.SECONDS).status()).isEqualTo(200);
     }
 
@@ -200,7 +202,7 @@ class ApiCallerTest {
                 new InMemoryRateLimitBackend(), scheduler);
         ApiCaller caller = caller(1, RateLimitFeedback.NONE);
         ApiCall call = ApiCall.builder().permit(new Permit(shared, "org")).request(getRequest("/z"))
-                .classifier(RetryRules.standard(true)).build();
+                .classifier(RULES.classifier(true)).build();
         caller.call(call).get(5, TimeUnit.SECONDS);
         CompletableFuture<SaasHttpResponse> waiting = caller.call(call);
 
@@ -223,15 +225,15 @@ class ApiCallerTest {
                 new InMemoryRateLimitBackend(), scheduler);
         ApiCaller caller = caller(1, RateLimitFeedback.NONE);
         caller.call(ApiCall.builder().permitBeforeSlot(new Permit(customers, "busy-customer"))
-                .request(getRequest("/y")).classifier(RetryRules.standard(true)).build()).get(5, TimeUnit.SECONDS);
+                .request(getRequest("/y")).classifier(RULES.classifier(true)).build()).get(5, TimeUnit.SECONDS);
         CompletableFuture<SaasHttpResponse> waitingForItsCustomer = caller.call(ApiCall.builder()
                 .permitBeforeSlot(new Permit(customers, "busy-customer"))
-                .request(getRequest("/y")).classifier(RetryRules.standard(true)).build());
+                .request(getRequest("/y")).classifier(RULES.classifier(true)).build());
 
         // another customer's call gets the only slot at once
         SaasHttpResponse other = caller.call(ApiCall.builder()
                 .permitBeforeSlot(new Permit(customers, "other-customer"))
-                .request(getRequest("/y")).classifier(RetryRules.standard(true)).build()).get(5, TimeUnit.SECONDS);
+                .request(getRequest("/y")).classifier(RULES.classifier(true)).build()).get(5, TimeUnit.SECONDS);
         assertThat(other.status()).isEqualTo(200);
         assertThat(waitingForItsCustomer).isNotDone();
         customers.close();

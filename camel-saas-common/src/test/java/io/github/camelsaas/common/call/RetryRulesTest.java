@@ -14,8 +14,10 @@ import org.junit.jupiter.api.Test;
 
 class RetryRulesTest {
 
-    private final RetryClassifier<SaasHttpResponse> create = RetryRules.standard(false);
-    private final RetryClassifier<SaasHttpResponse> read = RetryRules.standard(true);
+    private static final RetryRules RULES = RetryRules.withResetHeader("RateLimit-Reset");
+
+    private final RetryClassifier<SaasHttpResponse> create = RULES.classifier(false);
+    private final RetryClassifier<SaasHttpResponse> read = RULES.classifier(true);
 
     private static SaasHttpResponse status(int status, String... headers) {
         return SaasHttpResponse.of(status, "", headers);
@@ -60,10 +62,26 @@ class RetryRulesTest {
     @Test
     void theLaterOfRetryAfterAndResetWins() {
         Instant now = Instant.parse("2026-11-23T10:00:00Z");
-        assertThat(RetryRules.serverRetryTime(status(429, "Retry-After", "5", "RateLimit-Reset", "9"), now))
+        assertThat(RULES.serverRetryTime(status(429, "Retry-After", "5", "RateLimit-Reset", "9"), now))
                 .contains(now.plusSeconds(9));
-        assertThat(RetryRules.serverRetryTime(status(429, "x-ratelimit-reset",
+        assertThat(RetryRules.withResetHeader("x-ratelimit-reset").serverRetryTime(status(429, "x-ratelimit-reset",
                 Long.toString(now.plusSeconds(12).getEpochSecond())), now)).contains(now.plusSeconds(12));
-        assertThat(RetryRules.serverRetryTime(status(429), now)).isEmpty();
+        assertThat(RULES.serverRetryTime(status(429), now)).isEmpty();
+    }
+
+    @Test
+    void onlyTheVendorsOwnResetHeaderIsRead() {
+        Instant now = Instant.parse("2026-11-23T10:00:00Z");
+        assertThat(RULES.serverRetryTime(status(429, "x-ratelimit-reset",
+                Long.toString(now.plusSeconds(12).getEpochSecond())), now)).isEmpty();
+    }
+
+    @Test
+    void aRecordMayBeResentAfterA429AlwaysAndAfterATransientErrorOnlyWhenIdempotent() {
+        assertThat(RetryRules.mayResend(429, false)).isTrue();
+        assertThat(RetryRules.mayResend(503, true)).isTrue();
+        assertThat(RetryRules.mayResend(503, false)).isFalse();
+        assertThat(RetryRules.mayResend(500, false)).isFalse();
+        assertThat(RetryRules.mayResend(400, true)).isFalse();
     }
 }

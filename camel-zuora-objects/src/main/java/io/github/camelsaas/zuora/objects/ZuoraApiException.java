@@ -1,17 +1,15 @@
 package io.github.camelsaas.zuora.objects;
 
-import org.apache.camel.RuntimeCamelException;
+import io.github.camelsaas.common.failure.VendorApiException;
 
 /**
  * Zuora answered a call with an error, or the call got no answer. Carries the HTTP status, Zuora's error code and
  * the {@code Zuora-Request-Id} when there was an answer. The message never holds a credential or a record body.
  */
-public class ZuoraApiException extends RuntimeCamelException {
+public class ZuoraApiException extends VendorApiException {
 
     private static final long serialVersionUID = 1L;
 
-    private final Integer httpStatus;
-    private final String code;
     private final String requestId;
 
     /**
@@ -21,20 +19,14 @@ public class ZuoraApiException extends RuntimeCamelException {
      * @param requestId  the answer's Zuora-Request-Id, or null
      */
     public ZuoraApiException(String message, Integer httpStatus, String code, String requestId, Throwable cause) {
-        super(message, cause);
-        this.httpStatus = httpStatus;
-        this.code = code;
+        super(message, httpStatus, code, cause);
         this.requestId = requestId;
     }
 
-    /** The HTTP status of Zuora's answer, or null when no answer arrived. */
-    public Integer getHttpStatus() {
-        return httpStatus;
-    }
-
     /** Zuora's error code (8 digits for custom objects, e.g. 71012540), or null. */
+    @Override
     public String getCode() {
-        return code;
+        return super.getCode();
     }
 
     /** The Zuora-Request-Id of the answer, to quote to Zuora support, or null. */

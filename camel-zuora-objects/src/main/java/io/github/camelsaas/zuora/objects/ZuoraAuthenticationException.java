@@ -34,4 +34,16 @@ public class ZuoraAuthenticationException extends ZuoraApiException {
     public boolean isTokenUnavailable() {
         return tokenUnavailable;
     }
+
+    /** The same failure, with the outcomes of a list body's records as its cause. */
+    public ZuoraAuthenticationException withCause(Throwable cause) {
+        return new ZuoraAuthenticationException(getMessage(), getHttpStatus(), getCode(), getRequestId(), cause,
+                tokenUnavailable);
+    }
+
+    /** No token, so the call never left: it can go again once the token endpoint is back. */
+    @Override
+    public boolean isNotSent() {
+        return tokenUnavailable;
+    }
 }

@@ -8,7 +8,10 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.DefaultEndpoint;
 
-/** Writes and reads Zuora custom object records, batched and throttled. */
+/**
+ * Writes and reads Zuora custom object records, batched and throttled. Its producer owns its services (API,
+ * operations, coalescer); the tenant's token and limits belong to the component.
+ */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "zuora-objects", title = "Zuora Custom Objects",
              syntax = "zuora-objects:object", category = { Category.SAAS, Category.API }, producerOnly = true,
              headersClass = ZuoraObjectsConstants.class)

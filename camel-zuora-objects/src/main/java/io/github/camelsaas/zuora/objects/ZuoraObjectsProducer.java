@@ -4,23 +4,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 
-import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.health.WritableHealthCheckRepository;
-import org.apache.camel.support.DefaultAsyncProducer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import io.github.camelsaas.common.async.Delays;
+import io.github.camelsaas.common.component.ExchangeResult;
+import io.github.camelsaas.common.component.ProducerReadinessCheck;
+import io.github.camelsaas.common.component.SaasProducer;
 import io.github.camelsaas.common.component.SaasRuntime;
 import io.github.camelsaas.common.failure.PartialFailureException;
-import io.github.camelsaas.common.failure.RecordFailedException;
+import io.github.camelsaas.common.json.BodyShape;
 import io.github.camelsaas.common.retry.Retrier;
 import io.github.camelsaas.common.retry.RetryPolicy;
 import io.github.camelsaas.zuora.objects.api.CallContext;
@@ -28,140 +22,97 @@ import io.github.camelsaas.zuora.objects.api.TrackIds;
 import io.github.camelsaas.zuora.objects.api.ZuoraApi;
 import io.github.camelsaas.zuora.objects.api.ZuoraTenant;
 import io.github.camelsaas.zuora.objects.operation.BatchOperations;
-import io.github.camelsaas.zuora.objects.operation.CreateCoalescing;
+import io.github.camelsaas.zuora.objects.operation.CreateCoalescer;
 import io.github.camelsaas.zuora.objects.operation.CreateOperation;
-import io.github.camelsaas.zuora.objects.operation.OperationResult;
 import io.github.camelsaas.zuora.objects.operation.QueryOperation;
 import io.github.camelsaas.zuora.objects.operation.RecordOperations;
 import io.github.camelsaas.zuora.objects.record.RecordRules;
 
 /**
- * The zuora-objects: producer. Asynchronous end to end: {@link #process} validates the message, starts the
- * operation and returns; the exchange is completed on a worker thread when every call is answered, so no Camel
- * thread waits for a rate limit, a slot or a response. Sets {@code CamelZuoraObjectsRequestCount},
- * {@code CamelZuoraObjectsRequestId} and the echoed {@code CamelZuoraObjectsTrackId} on the way out.
+ * The zuora-objects: producer: owns the endpoint's services for as long as it runs (its API with its retries,
+ * the operations, the coalescer), resolves each message's operation (the header overrides the endpoint), runs it
+ * and answers as every producer of the project does ({@link SaasProducer}). Sets
+ * {@code CamelZuoraObjectsRequestCount}, {@code CamelZuoraObjectsRequestId} and the echoed
+ * {@code CamelZuoraObjectsTrackId} on the way out.
  */
-public class ZuoraObjectsProducer extends DefaultAsyncProducer {
+public class ZuoraObjectsProducer extends SaasProducer<CallContext> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ZuoraObjectsProducer.class);
+    private static final Headers HEADERS = new Headers(ZuoraObjectsConstants.REQUEST_COUNT,
+            ZuoraObjectsConstants.FAILED_RECORDS);
 
     private final ZuoraObjectsEndpoint endpoint;
     private final ZuoraObjectsConfiguration configuration;
-    private Executor workers;
+    private ZuoraTenant tenant;
     private ZuoraApi api;
-    private Delays recordRetryDelays;
     private CreateOperation create;
-    private CreateCoalescing coalescing;
+    private CreateCoalescer coalescer;
     private QueryOperation query;
     private RecordOperations records;
     private BatchOperations batches;
-    private ZuoraObjectsProducerHealthCheck healthCheck;
-    private WritableHealthCheckRepository healthCheckRepository;
 
     public ZuoraObjectsProducer(ZuoraObjectsEndpoint endpoint) {
-        super(endpoint);
+        super(endpoint, HEADERS);
         this.endpoint = endpoint;
         this.configuration = endpoint.getConfiguration();
     }
 
     @Override
-    protected void doStart() throws Exception {
-        super.doStart();
+    public ZuoraObjectsEndpoint getEndpoint() {
+        return endpoint;
+    }
+
+    @Override
+    protected void startServices() {
         ZuoraObjectsComponent component = endpoint.getComponent();
         SaasRuntime runtime = component.runtime();
         String name = endpoint.label();
-        ZuoraTenant tenant = component.tenantFor(configuration, name);
+        tenant = component.tenantFor(configuration, name);
         RetryPolicy retryPolicy = RetryPolicy.withMaxRetries(configuration.getMaxRetries());
-        workers = runtime.workers();
         api = new ZuoraApi(tenant, component.transportFor(configuration), new Retrier(name, retryPolicy,
-                runtime.scheduler()), configuration, workers, runtime.json(), runtime.secrets());
-        recordRetryDelays = new Delays(name + " record retries", runtime.scheduler());
+                runtime.scheduler()), configuration, runtime.workers(), runtime.json(), runtime.secrets());
         RecordRules rules = new RecordRules(configuration.emptyStrings());
         String object = configuration.getObject();
         create = new CreateOperation(api, object, configuration.isAllowPartialSuccess(), configuration.getBatchSize(),
-                rules, retryPolicy, recordRetryDelays);
+                rules, new Retrier(name + " record retries", retryPolicy, runtime.scheduler()));
         if (configuration.getBatchWindow() > 0) {
-            coalescing = new CreateCoalescing(name, create, configuration.getBatchSize(),
-                    Duration.ofMillis(configuration.getBatchWindow()), runtime.scheduler());
+            coalescer = new CreateCoalescer(name, create, configuration.getBatchSize(),
+                    Duration.ofMillis(configuration.getBatchWindow()), runtime.scheduler(), runtime.secrets());
         }
         query = new QueryOperation(api, object, configuration.getPageSize(), configuration.getMaxRecords(),
                 configuration.isStreaming());
         records = new RecordOperations(api, object, rules);
         batches = new BatchOperations(api, object, configuration.isAllowPartialSuccess(), configuration.getBatchSize(),
                 rules);
-        registerHealthCheck(component, tenant);
     }
 
     @Override
-    protected void doStop() throws Exception {
-        if (healthCheckRepository != null && healthCheck != null) {
-            healthCheckRepository.removeHealthCheck(healthCheck);
+    protected void stopServices() {
+        if (coalescer != null) {
+            coalescer.close();
+            coalescer = null;
         }
-        // what waits here fails now with a clear error; calls waiting on the shared tenant fail when the
-        // component stops
-        if (coalescing != null) {
-            coalescing.close();
-        }
-        if (recordRetryDelays != null) {
-            recordRetryDelays.close();
+        if (create != null) {
+            create.close();
         }
         if (api != null) {
             api.close();
         }
-        super.doStop();
-    }
-
-    private void registerHealthCheck(ZuoraObjectsComponent component, ZuoraTenant tenant) {
-        // camel-health is optional: without it (or with producer checks off) there is no repository
-        healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "producers",
-                WritableHealthCheckRepository.class);
-        if (healthCheckRepository != null) {
-            healthCheck = new ZuoraObjectsProducerHealthCheck("producer:zuora-objects-" + configuration.getObject()
-                    + "-" + endpoint.getId(), tenant.key().label(), tenant.tokens(),
-                    configuration.getConnectTimeout() + configuration.getResponseTimeout());
-            healthCheck.setEnabled(component.isHealthCheckProducerEnabled());
-            healthCheckRepository.addHealthCheck(healthCheck);
-        }
     }
 
     @Override
-    public boolean process(Exchange exchange, AsyncCallback callback) {
-        long started = System.nanoTime();
-        ZuoraObjectsOperation operation;
-        CallContext call;
-        CompletableFuture<OperationResult> result;
-        try {
-            operation = operationOf(exchange.getMessage());
-            call = new CallContext(trackIdOf(exchange.getMessage()));
-            result = start(operation, exchange.getMessage(), call);
-        } catch (RuntimeException e) {
-            // a bad message fails before anything is sent
-            exchange.setException(e);
-            callback.done(true);
-            return true;
-        }
-        result.whenCompleteAsync((outcome, failure) -> {
-            try {
-                complete(exchange, operation, call, outcome, failure, started);
-            } catch (RuntimeException e) {
-                exchange.setException(e);
-            } finally {
-                callback.done(false);
-            }
-        }, workers);
-        return false;
+    protected CallContext newCalls(Message message) {
+        return new CallContext(trackIdOf(message));
     }
 
-    private CompletableFuture<OperationResult> start(ZuoraObjectsOperation operation, Message message,
-                                                     CallContext call) {
+    @Override
+    protected CompletableFuture<ExchangeResult> start(Exchange exchange, CallContext call) {
+        Message message = exchange.getMessage();
+        ZuoraObjectsOperation operation = operationOf(message);
         Object body = message.getBody();
         Object id = message.getHeader(ZuoraObjectsConstants.ID);
         switch (operation) {
             case CREATE:
-                List<Map<String, Object>> prepared = create.prepare(body);
-                return coalescing != null && prepared.size() == 1
-                        ? coalescing.submit(prepared.get(0), call)
-                        : create.execute(prepared, call);
+                return create(body, call);
             case GET:
                 return records.get(id, call);
             case QUERY:
@@ -173,7 +124,7 @@ public class ZuoraObjectsProducer extends DefaultAsyncProducer {
             case PATCH:
                 return records.patch(body, id, call);
             case DELETE:
-                return id == null && BatchOperations.isList(body) ? batches.deleteAll(body, call)
+                return id == null && BodyShape.isList(body) ? batches.deleteAll(body, call)
                         : records.delete(id, call);
             case BATCH_UPDATE:
                 return batches.batchUpdate(body, call);
@@ -186,56 +137,57 @@ public class ZuoraObjectsProducer extends DefaultAsyncProducer {
         }
     }
 
-    private void complete(Exchange exchange, ZuoraObjectsOperation operation, CallContext call,
-                          OperationResult outcome, Throwable failure, long started) {
-        Message message = exchange.getMessage();
-        message.setHeader(ZuoraObjectsConstants.REQUEST_COUNT, call.requestCount());
+    private CompletableFuture<ExchangeResult> create(Object body, CallContext call) {
+        boolean single = !BodyShape.isList(body);
+                RecordRules.Checked records = create.prepare(body);
+                if (coalescer != null && single && records.invalid().isEmpty()) {
+            return coalescer.submit(records.valid().get(0), call)
+                    .thenApply(outcome -> ExchangeResult.ofRecords(List.of(outcome), true));
+        }
+        return create.execute(records, call).thenApply(outcomes -> ExchangeResult.ofRecords(outcomes, single));
+    }
+
+    @Override
+    protected void writeCallHeaders(Message message, CallContext call) {
         if (call.lastRequestId() != null) {
             message.setHeader(ZuoraObjectsConstants.REQUEST_ID, call.lastRequestId());
         }
         if (call.echoedTrackId() != null) {
             message.setHeader(ZuoraObjectsConstants.TRACK_ID, call.echoedTrackId());
         }
-        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-        if (failure != null) {
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                    ? failure.getCause() : failure;
-            LOG.debug("{} {} failed after {} call(s) in {} ms: {}", endpoint.label(), operation, call.requestCount(),
-                    millis, cause.getMessage());
-            exchange.setException(cause);
-            return;
-        }
-        logSummary(operation, call, outcome, millis);
-        if (outcome.hasFailures() && configuration.isFailOnPartialFailure()) {
-            exchange.setException(partialFailure(outcome));
-            return;
-        }
-        message.setBody(outcome.body());
-        if (outcome.hasFailures()) {
-            message.setHeader(ZuoraObjectsConstants.FAILED_RECORDS, outcome.failed());
-        } else {
-            message.removeHeader(ZuoraObjectsConstants.FAILED_RECORDS);
-        }
     }
 
-    private static PartialFailureException partialFailure(OperationResult outcome) {
-        if (outcome.totalRecords() == 1 && outcome.failed().size() == 1) {
-            return new RecordFailedException(outcome.failed().get(0));
-        }
-        return new PartialFailureException(outcome.succeeded(), outcome.failed(), outcome.totalRecords());
+    @Override
+    protected RuntimeException authenticationFailure(RuntimeException failure, PartialFailureException outcomes) {
+        return outcomes == null || !(failure instanceof ZuoraAuthenticationException refused) ? failure
+                : refused.withCause(outcomes);
     }
 
-    /** INFO for a message of several records, DEBUG otherwise (a coalesced batch logs its own summary). */
-    private void logSummary(ZuoraObjectsOperation operation, CallContext call, OperationResult outcome,
-                            long millis) {
-        if (outcome.totalRecords() > 1) {
-            LOG.info("{} {}: {} records, {} succeeded, {} failed, {} call(s) in {} ms", endpoint.label(), operation,
-                    outcome.totalRecords(), outcome.succeeded().size(), outcome.failed().size(),
-                    call.requestCount(), millis);
-        } else if (LOG.isDebugEnabled()) {
-            LOG.debug("{} {}: done, {} failed record(s), {} call(s) in {} ms", endpoint.label(), operation,
-                    outcome.failed().size(), call.requestCount(), millis);
-        }
+    @Override
+    protected Executor workers() {
+        return api.workers();
+    }
+
+    @Override
+    protected boolean failOnPartialFailure() {
+        return configuration.isFailOnPartialFailure();
+    }
+
+    @Override
+    protected String label() {
+        return endpoint.label();
+    }
+
+    @Override
+    protected ProducerReadinessCheck newHealthCheck() {
+        return new ZuoraObjectsProducerHealthCheck("producer:zuora-objects-" + configuration.getObject() + "-"
+                + endpoint.getId(), tenant.key().label(), tenant.tokens(),
+                configuration.getConnectTimeout() + configuration.getResponseTimeout());
+    }
+
+    @Override
+    protected boolean healthCheckEnabled() {
+        return endpoint.getComponent().isHealthCheckProducerEnabled();
     }
 
     private ZuoraObjectsOperation operationOf(Message message) {

@@ -18,6 +18,8 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 
+import io.github.camelsaas.common.failure.FailedRecord;
+import io.github.camelsaas.common.failure.PartialFailureException;
 import io.github.camelsaas.common.failure.RecordFailedException;
 import io.github.camelsaas.simulator.common.Fault;
 import io.github.camelsaas.simulator.zuora.ZuoraRoute;
@@ -102,15 +104,37 @@ class AuthenticationTest extends ZuoraTestSupport {
     }
 
     @Test
-    void aCreateRefusedTwiceFailsItsRecordWithTheSameClearReason() {
+    void aCreateRefusedTwiceFailsTheMessageWithTheAuthenticationExceptionItsRecordsAsCause() {
         zuora.faults().failNext("/objects/.*", 2, Fault.status(401, UNAUTHORIZED));
 
         Exchange exchange = send("zuora-objects:Order", orders(1, "X-"));
 
-        assertThat(exchange.getException()).isInstanceOf(RecordFailedException.class)
+        assertThat(exchange.getException()).isInstanceOf(ZuoraAuthenticationException.class)
                 .hasMessageContaining("refused the access token");
-        assertThat(((RecordFailedException) exchange.getException()).getFailedRecord().httpStatus()).isEqualTo(401);
+        assertThat(((ZuoraAuthenticationException) exchange.getException()).getHttpStatus()).isEqualTo(401);
+        assertThat(exchange.getException().getCause()).isInstanceOf(PartialFailureException.class);
+        FailedRecord failed = ((PartialFailureException) exchange.getException().getCause()).getFailedRecords().get(0);
+        assertThat(failed.httpStatus()).isEqualTo(401);
         assertNamesNoCredential(exchange.getException().getMessage());
+    }
+
+    @Test
+    void onExceptionOfTheAuthenticationExceptionFiresForARefusedCreate() throws Exception {
+        zuora.faults().failNext("/objects/.*", 2, Fault.status(401, UNAUTHORIZED));
+        context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:refused").onException(ZuoraAuthenticationException.class).handled(true)
+                        .setBody(constant("credentials refused")).end()
+                        .to("zuora-objects:Order");
+            }
+        });
+
+        Exchange exchange = template.send("direct:refused", e -> e.getMessage().setBody(Map.of("OrderNumber__c",
+                "Y-1")));
+
+        assertThat(exchange.getException()).isNull();
+        assertThat(exchange.getMessage().getBody()).isEqualTo("credentials refused");
     }
 
     @Test

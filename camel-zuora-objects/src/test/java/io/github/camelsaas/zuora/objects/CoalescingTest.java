@@ -35,9 +35,9 @@ class CoalescingTest extends ZuoraTestSupport {
         for (int i = 0; i < sent.size(); i++) {
             Exchange exchange = sent.get(i).get(10, TimeUnit.SECONDS);
             assertThat(exchange.getException()).isNull();
-            List<Map<String, Object>> body = exchange.getMessage().getBody(List.class);
-            assertThat(body).singleElement().satisfies(record -> assertThat(record).containsKey("Id"));
-            assertThat(body.get(0).get("OrderNumber__c")).isEqualTo("W" + i + "-0");
+            Map<String, Object> body = exchange.getMessage().getBody(Map.class);
+            assertThat(body).containsKey("Id");
+            assertThat(body.get("OrderNumber__c")).isEqualTo("W" + i + "-0");
             assertThat(exchange.getMessage().getHeader(ZuoraObjectsConstants.REQUEST_COUNT, Integer.class))
                     .isPositive();
         }

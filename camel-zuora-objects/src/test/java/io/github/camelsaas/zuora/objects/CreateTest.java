@@ -12,6 +12,9 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 
+import io.github.camelsaas.common.failure.FailedRecord;
+import io.github.camelsaas.common.failure.PartialFailureException;
+import io.github.camelsaas.common.failure.RecordValidationException;
 import io.github.camelsaas.common.json.InvalidBodyException;
 import io.github.camelsaas.simulator.zuora.ZuoraRoute;
 
@@ -51,17 +54,19 @@ class CreateTest extends ZuoraTestSupport {
     }
 
     @Test
-    void oneRecordAsAMapPojoOrJsonTextBecomesAListOfOneCreatedRecord() {
+    void oneRecordAsAMapPojoOrJsonTextAnswersTheCreatedRecordAndAListOfOneAListOfOne() {
         Exchange fromMap = send("zuora-objects:Order", Map.of("OrderNumber__c", "M-1"));
         Exchange fromJson = send("zuora-objects:Order", "{\"OrderNumber__c\":\"J-1\"}");
         Exchange fromPojo = send("zuora-objects:Order", new OrderPojo("P-1", 3));
+        Exchange fromList = send("zuora-objects:Order", List.of(Map.of("OrderNumber__c", "L-1")));
 
-        assertThat(fromMap.getMessage().getBody(List.class)).singleElement()
-                .satisfies(r -> assertThat((Map<String, Object>) r).containsEntry("OrderNumber__c", "M-1"));
-        assertThat(fromJson.getMessage().getBody(List.class)).hasSize(1);
-        assertThat(fromPojo.getMessage().getBody(List.class)).singleElement()
-                .satisfies(r -> assertThat((Map<String, Object>) r).containsEntry("Amount__c", 3));
-        assertThat(zuora.count(ORDER)).isEqualTo(3);
+        assertThat(fromMap.getMessage().getBody(Map.class)).containsEntry("OrderNumber__c", "M-1")
+                .containsKey("Id");
+        assertThat(fromJson.getMessage().getBody(Map.class)).containsEntry("OrderNumber__c", "J-1");
+        assertThat(fromPojo.getMessage().getBody(Map.class)).containsEntry("Amount__c", 3);
+        assertThat(fromList.getMessage().getBody(List.class)).singleElement()
+                .satisfies(r -> assertThat((Map<String, Object>) r).containsEntry("OrderNumber__c", "L-1"));
+        assertThat(zuora.count(ORDER)).isEqualTo(4);
     }
 
     @Test
@@ -102,28 +107,63 @@ class CreateTest extends ZuoraTestSupport {
     }
 
     @Test
-    void underRejectAnEmptyStringFailsTheMessageNamingTheRecordAndNothingIsSent() {
+    void underRejectAnEmptyStringFailsThatRecordAloneAndTheOthersAreSent() throws Exception {
         List<Map<String, Object>> input = orders(3, "R-");
         input.get(2).put("Note__c", "");
 
         Exchange exchange = send("zuora-objects:Order?emptyStringPolicy=reject", input);
 
-        assertThat(exchange.getException()).isInstanceOf(InvalidBodyException.class)
-                .hasMessageContaining("Record 2").hasMessageContaining("Note__c").hasMessageContaining("empty string");
-        assertThat(((InvalidBodyException) exchange.getException()).recordIndex()).hasValue(2);
+        assertThat(exchange.getException()).isInstanceOf(PartialFailureException.class);
+        PartialFailureException failure = (PartialFailureException) exchange.getException();
+        assertThat(failure.getSucceeded()).hasSize(2);
+        FailedRecord invalid = failure.getFailedRecords().get(0);
+        assertThat(failure.getFailedRecords()).hasSize(1);
+        assertThat(invalid.index()).isEqualTo(2);
+        assertThat(invalid.validationFailure()).isTrue();
+        assertThat(invalid.retryable()).isFalse();
+        assertThat(invalid.message()).contains("Note__c").contains("empty string");
+        assertThat(recordsSent(requestsTo(RECORDS_PATH).get(0))).extracting(r -> r.get("OrderNumber__c"))
+                .containsExactly("R-0", "R-1");
+    }
+
+    @Test
+    void aSingleInvalidRecordFailsWithAValidationExceptionAndNothingIsSent() {
+        Map<String, Object> record = new LinkedHashMap<>(Map.of("OrderNumber__c", "V-1", "Note__c", ""));
+
+        Exchange exchange = send("zuora-objects:Order?emptyStringPolicy=reject", record);
+
+        assertThat(exchange.getException()).isInstanceOf(RecordValidationException.class)
+                .hasMessageContaining("record 0 is invalid and was not sent").hasMessageContaining("Note__c");
         assertThat(dataRequests()).isEmpty();
         assertThat(calls(ZuoraRoute.CREATE_TOKEN)).isZero();
     }
 
     @Test
-    void aFieldThatIsNotAScalarFailsTheMessageBeforeAnythingIsSent() {
+    void aFieldThatIsNotAScalarFailsItsRecordWhichIsNotSent() throws Exception {
         List<Map<String, Object>> input = orders(2, "S-");
         input.get(1).put("Lines__c", List.of(1, 2));
 
+        Exchange exchange = send("zuora-objects:Order?failOnPartialFailure=false", input);
+
+        assertThat(exchange.getException()).isNull();
+        List<FailedRecord> failed = exchange.getMessage().getHeader(ZuoraObjectsConstants.FAILED_RECORDS, List.class);
+        assertThat(failed).singleElement().satisfies(invalid -> {
+            assertThat(invalid.index()).isEqualTo(1);
+            assertThat(invalid.message()).contains("Lines__c").contains("an array");
+        });
+        assertThat(exchange.getMessage().getBody(List.class)).hasSize(1);
+        assertThat(recordsSent(requestsTo(RECORDS_PATH).get(0))).hasSize(1);
+    }
+
+    @Test
+    void aListOfOnlyInvalidRecordsSendsNothing() {
+        List<Map<String, Object>> input = orders(2, "N-");
+        input.forEach(record -> record.put("Lines__c", Map.of("nested", 1)));
+
         Exchange exchange = send("zuora-objects:Order", input);
 
-        assertThat(exchange.getException()).isInstanceOf(InvalidBodyException.class)
-                .hasMessageContaining("Record 1").hasMessageContaining("Lines__c").hasMessageContaining("an array");
+        assertThat(exchange.getException()).isInstanceOf(PartialFailureException.class);
+        assertThat(((PartialFailureException) exchange.getException()).getFailedRecords()).hasSize(2);
         assertThat(dataRequests()).isEmpty();
     }
 

@@ -52,15 +52,14 @@ class RecordOperationsTest extends ZuoraTestSupport {
     }
 
     @Test
-    void getOfAMissingRecordFailsWithZuorasCode() {
-        Exchange exchange = sendWithId("zuora-objects:Order?operation=get", null,
+    void getOfAMissingRecordAnswersANullBodyAsOnKustomer() {
+        Exchange exchange = sendWithId("zuora-objects:Order?operation=get", Map.of("stale", "body"),
                 "00000000-0000-0000-0000-000000000000");
 
-        assertThat(exchange.getException()).isInstanceOf(ZuoraApiException.class).hasMessageContaining("404");
-        ZuoraApiException failure = (ZuoraApiException) exchange.getException();
-        assertThat(failure.getHttpStatus()).isEqualTo(404);
-        assertThat(failure.getCode()).isEqualTo("71012540");
-        assertThat(failure.getRequestId()).isNotBlank();
+        assertThat(exchange.getException()).isNull();
+        assertThat(exchange.getMessage().getBody()).isNull();
+        assertThat(exchange.getMessage().getHeader(ZuoraObjectsConstants.REQUEST_ID, String.class)).isNotBlank();
+        assertThat(exchange.getMessage().getHeader(ZuoraObjectsConstants.REQUEST_COUNT)).isEqualTo(1);
     }
 
     @Test

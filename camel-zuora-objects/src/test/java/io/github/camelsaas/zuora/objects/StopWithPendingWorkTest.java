@@ -81,10 +81,12 @@ class StopWithPendingWorkTest extends ZuoraTestSupport {
 
         // the tenant's permit comes about a second after the first call: the stopped producer's call fails then
         Exchange exchange = waiting.get(5, TimeUnit.SECONDS);
-        assertThat(exchange.getException()).isInstanceOf(RecordFailedException.class)
+        // a list body (of one) reports its records as a list does
+        assertThat(exchange.getException()).isInstanceOf(PartialFailureException.class)
                 .hasMessageContaining("stopped while a request was waiting for a rate-limit permit")
                 .hasMessageContaining("not sent");
-        assertThat(((RecordFailedException) exchange.getException()).getFailedRecord().retryable()).isTrue();
+        assertThat(((PartialFailureException) exchange.getException()).getFailedRecords().get(0).retryable())
+                .isTrue();
         assertThat(requestsTo(RECORDS_PATH)).hasSize(1);
         // the tenant itself still serves the other route
         assertThat(template.send("direct:staying", e -> e.getMessage().setBody(orders(1, "S-"))).getException())

@@ -1,7 +1,6 @@
 package io.github.camelsaas.zuora.objects.api;
 
-import java.util.concurrent.atomic.AtomicInteger;
-
+import io.github.camelsaas.common.component.ExchangeCalls;
 import io.github.camelsaas.common.http.SaasHttpResponse;
 
 /**
@@ -9,10 +8,9 @@ import io.github.camelsaas.common.http.SaasHttpResponse;
  * headers (calls made, the last Zuora-Request-Id, the echoed track id). Thread-safe: a message's calls run
  * concurrently.
  */
-public final class CallContext {
+public final class CallContext extends ExchangeCalls {
 
     private final String trackId;
-    private final AtomicInteger requestCount = new AtomicInteger();
     private volatile String lastRequestId;
     private volatile String echoedTrackId;
 
@@ -25,18 +23,13 @@ public final class CallContext {
         return trackId;
     }
 
-    /** Counts a request about to be sent (retries and replays included). */
-    void requestSent() {
-        requestCount.incrementAndGet();
-    }
-
     /** Remembers what an answer says about the call. */
     void answered(SaasHttpResponse response) {
-        String requestId = response.header("Zuora-Request-Id");
+        String requestId = response.header(ZuoraHeaders.REQUEST_ID);
         if (requestId != null) {
             lastRequestId = requestId;
         }
-        String echoed = response.header("Zuora-Track-Id");
+        String echoed = response.header(ZuoraHeaders.TRACK_ID);
         if (echoed != null) {
             echoedTrackId = echoed;
         }
@@ -44,17 +37,13 @@ public final class CallContext {
 
     /** Takes over what another context counted (a coalesced batch's calls, reported on each of its messages). */
     public void absorb(CallContext other) {
-        requestCount.addAndGet(other.requestCount());
+        super.absorb(other);
         if (other.lastRequestId != null) {
             lastRequestId = other.lastRequestId;
         }
         if (other.echoedTrackId != null) {
             echoedTrackId = other.echoedTrackId;
         }
-    }
-
-    public int requestCount() {
-        return requestCount.get();
     }
 
     /** The Zuora-Request-Id of the last answer, or null. */

@@ -9,9 +9,9 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.github.camelsaas.common.async.FutureFailures;
 import io.github.camelsaas.common.call.ApiCall;
 import io.github.camelsaas.common.call.ApiCaller;
-import io.github.camelsaas.common.call.RetryRules;
 import io.github.camelsaas.common.http.HttpTransport;
 import io.github.camelsaas.common.http.SaasHttpHeader;
 import io.github.camelsaas.common.http.SaasHttpRequest;
@@ -26,11 +26,11 @@ import io.github.camelsaas.zuora.objects.ZuoraObjectsConfiguration;
 import io.github.camelsaas.zuora.objects.auth.AccessToken;
 
 /**
- * How an endpoint calls Zuora. Each call waits out a tenant pause, takes the tenant's rate-limit permit and a
- * slot under its concurrency cap, goes out with the current token and Zuora's headers, and is retried by the
- * endpoint's retry policy (see {@link RetryRules}). A 401 invalidates the token the call used and the call is
- * replayed once with a new token; a second 401 (or any 401 with a fixed access token) fails with a
- * {@link ZuoraAuthenticationException}. Futures complete on the component's worker threads.
+ * How an endpoint calls Zuora. Each call takes a slot under the tenant's concurrency cap and the tenant's
+ * rate-limit permit (which waits out a pause Zuora asked for), goes out with the current token and Zuora's
+ * headers, and is retried by the endpoint's retry policy (see {@link ZuoraHeaders#RETRY_RULES}). A 401 invalidates the token the
+ * call used and the call is replayed once with a new token; a second 401 (or any 401 with a fixed access token)
+ * fails with a {@link ZuoraAuthenticationException}. Futures complete on the component's worker threads.
  */
 public final class ZuoraApi implements AutoCloseable {
 
@@ -116,6 +116,11 @@ public final class ZuoraApi implements AutoCloseable {
                 })
                 .handleAsync((response, failure) -> {
                     if (failure != null) {
+                        if (FutureFailures.unwrap(failure) instanceof ZuoraAuthenticationException refused
+                                && !refused.isTokenUnavailable()) {
+                            // the credentials or the token were refused: the whole message fails with this
+                            call.authenticationFailed(refused);
+                        }
                         throw failure instanceof CompletionException completion ? completion
                                 : new CompletionException(failure);
                     }
@@ -141,7 +146,7 @@ public final class ZuoraApi implements AutoCloseable {
         String described = error.describe(secrets);
         throw new ZuoraApiException(request + " answered " + response.status()
                 + (described.isEmpty() ? "" : " (" + described + ")")
-                + requestIdSuffix(response), response.status(), error.code(), response.header("Zuora-Request-Id"),
+                + requestIdSuffix(response), response.status(), error.code(), response.header(ZuoraHeaders.REQUEST_ID),
                 null);
     }
 
@@ -160,22 +165,21 @@ public final class ZuoraApi implements AutoCloseable {
         } catch (JsonResponseException e) {
             throw new ZuoraApiException(request + " answered " + response.status() + " with a body that is not "
                     + "the JSON object expected: " + secrets.redact(e.getMessage()), response.status(), null,
-                    response.header("Zuora-Request-Id"), e);
+                    response.header(ZuoraHeaders.REQUEST_ID), e);
         }
     }
 
     private CompletableFuture<Answer> attempt(ZuoraRequest request, CallContext call) {
         AtomicReference<AccessToken> used = new AtomicReference<>();
         ApiCall.Builder builder = ApiCall.builder()
-                .request(() -> tenant.pause().awaitOpen()
-                        .thenCompose(open -> tenant.tokens().token())
+                .permit(tenant.permit())
+                .request(() -> tenant.tokens().token()
                         .thenApply(token -> {
                             used.set(token);
                             return toHttp(request, call, token);
                         }))
-                .classifier(RetryRules.standard(request.idempotent()))
+                .classifier(ZuoraHeaders.RETRY_RULES.classifier(request.idempotent()))
                 .onAttempt(call::requestSent);
-        tenant.permit().ifPresent(builder::permit);
         return caller.call(builder.build()).thenApply(response -> {
             call.answered(response);
             return new Answer(response, used.get());
@@ -188,7 +192,7 @@ public final class ZuoraApi implements AutoCloseable {
         http.header("Authorization", token.authorization());
         fixedHeaders.forEach(header -> http.header(header.name(), header.value()));
         if (call.trackId() != null) {
-            http.header("Zuora-Track-Id", call.trackId());
+            http.header(ZuoraHeaders.TRACK_ID, call.trackId());
         }
         if (request.body() != null) {
             http.body(request.body(), request.contentType());
@@ -202,11 +206,11 @@ public final class ZuoraApi implements AutoCloseable {
         String described = error.describe(secrets);
         return new ZuoraAuthenticationException("Zuora refused the access token on " + request + " (401"
                 + (described.isEmpty() ? "" : " " + described) + "); " + advice + requestIdSuffix(response), 401,
-                error.code(), response.header("Zuora-Request-Id"), null);
+                error.code(), response.header(ZuoraHeaders.REQUEST_ID), null);
     }
 
     private static String requestIdSuffix(SaasHttpResponse response) {
-        String requestId = response.header("Zuora-Request-Id");
+        String requestId = response.header(ZuoraHeaders.REQUEST_ID);
         return requestId == null ? "" : " [Zuora-Request-Id " + requestId + "]";
     }
 

@@ -1,7 +1,6 @@
 package io.github.camelsaas.zuora.objects.api;
 
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.Executor;
 
 import org.slf4j.Logger;
@@ -25,13 +24,16 @@ import io.github.camelsaas.zuora.objects.auth.TokenProvider;
 
 /**
  * What every endpoint acting for one tenant (base URL and credentials) shares: the token, the cap on calls in
- * flight, the client rate limit, and the pause the server's limit headers impose. Zuora counts its limits per
- * tenant, whoever calls, so these must not be per endpoint. Made by the first endpoint that needs it, whose
- * throttling options apply; a later endpoint asking for other values is told so in the log.
+ * flight, and the client rate limit, which also holds the pauses the server's limit headers impose. Zuora counts
+ * its limits per tenant, whoever calls, so these must not be per endpoint. Made by the first endpoint that needs
+ * it; a later endpoint asking for other throttling or token options fails to start.
  */
 public final class ZuoraTenant implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ZuoraTenant.class);
+
+    /** No client limit: the backends store only the slots in use, so a limit this high costs nothing. */
+    static final int UNSTATED_LIMIT = Integer.MAX_VALUE;
 
     private final TenantKey key;
     private final Settings settings;
@@ -39,7 +41,6 @@ public final class ZuoraTenant implements AutoCloseable {
     private final Retrier tokenRetrier;
     private final AsyncSemaphore concurrency;
     private final RateLimiter limiter;
-    private final TenantPause pause;
     private final RateLimitFeedback feedback;
 
     /** The options that shape a tenant's throttling and tokens. */
@@ -51,15 +52,14 @@ public final class ZuoraTenant implements AutoCloseable {
     }
 
     private ZuoraTenant(TenantKey key, Settings settings, TokenProvider tokens, Retrier tokenRetrier,
-                        AsyncSemaphore concurrency, RateLimiter limiter, TenantPause pause) {
+                        AsyncSemaphore concurrency, RateLimiter limiter) {
         this.key = key;
         this.settings = settings;
         this.tokens = tokens;
         this.tokenRetrier = tokenRetrier;
         this.concurrency = concurrency;
         this.limiter = limiter;
-        this.pause = pause;
-        this.feedback = new ZuoraRateLimitFeedback(key.label(), pause);
+        this.feedback = new ZuoraRateLimitFeedback(key.label(), limiter, settings.requestsPerMinute() == 0);
     }
 
     /** The key an endpoint with this configuration acts under. */
@@ -100,21 +100,30 @@ public final class ZuoraTenant implements AutoCloseable {
                     tokenRetrier, workers, runtime.json(), System::currentTimeMillis);
         }
         AsyncSemaphore concurrency = new AsyncSemaphore(owner, configuration.getMaxConcurrentRequests(), workers);
-        RateLimiter limiter = configuration.getRequestsPerMinute() == 0 ? null
-                : new RateLimiter(owner + " rate limit", RateLimit.of(configuration.getRequestsPerMinute(),
-                        Duration.ofMillis(configuration.getRateLimitWindow())), backend, runtime.scheduler(),
-                        transport.options().inFlightBound());
-        TenantPause pause = new TenantPause(owner, limiterKey(key), backend, runtime.scheduler(),
-                System::currentTimeMillis);
+        // always a limiter, even with no limit known yet: it keeps the pauses the server asks for (429,
+        // RateLimit-Remaining: 0), shared through the backend, and the limit the server states is adopted into it
+        RateLimiter limiter = new RateLimiter(owner + " rate limit", startingLimit(configuration), backend,
+                runtime.scheduler(), transport.options().inFlightBound());
         if (configuration.getMaxConcurrentRequests() > ZuoraLimits.TENANT_CONCURRENCY_LIMIT) {
             LOG.warn("Zuora tenant {}: maxConcurrentRequests={} is above Zuora's default limit of {} calls in flight "
                      + "per tenant; expect 429 answers unless Zuora raised the tenant's limit", key.label(),
                     configuration.getMaxConcurrentRequests(), ZuoraLimits.TENANT_CONCURRENCY_LIMIT);
         }
         LOG.debug("Zuora tenant {}: at most {} calls in flight, {}", key.label(),
-                configuration.getMaxConcurrentRequests(), limiter == null ? "no client rate limit"
-                        : "at most " + limiter.limit());
-        return new ZuoraTenant(key, Settings.of(configuration), tokens, tokenRetrier, concurrency, limiter, pause);
+                configuration.getMaxConcurrentRequests(), configuration.getRequestsPerMinute() == 0
+                        ? "the rate limit Zuora states (none until it states one)" : "at most " + limiter.limit());
+        return new ZuoraTenant(key, Settings.of(configuration), tokens, tokenRetrier, concurrency, limiter);
+    }
+
+    /**
+     * The limit calls start with: requestsPerMinute, or with 0 none until Zuora states its own. Zuora's smallest
+     * published tenant limit (2,500 a minute, an API sandbox) is still far above what the cap on calls in flight
+     * lets through before the first answer, which states the tenant's real one.
+     */
+    static RateLimit startingLimit(ZuoraObjectsConfiguration configuration) {
+        Duration window = Duration.ofMillis(configuration.getRateLimitWindow());
+        return configuration.getRequestsPerMinute() == 0 ? RateLimit.of(UNSTATED_LIMIT, window)
+                : RateLimit.of(configuration.getRequestsPerMinute(), window);
     }
 
     /**
@@ -143,27 +152,25 @@ public final class ZuoraTenant implements AutoCloseable {
         return concurrency;
     }
 
-    /** The client rate-limit permit every call takes, when requestsPerMinute is set. */
-    public Optional<Permit> permit() {
-        return limiter == null ? Optional.empty() : Optional.of(new Permit(limiter, limiterKey(key)));
+    /** The rate-limit permit every call takes (it also waits out a pause the server asked for). */
+    public Permit permit() {
+        return new Permit(limiter, limiterKey(key));
+    }
+
+    /** The rate limit in force: requestsPerMinute, or the one Zuora stated. */
+    public RateLimit limit() {
+        return limiter.limit();
     }
 
     public RateLimitFeedback feedback() {
         return feedback;
     }
 
-    TenantPause pause() {
-        return pause;
-    }
-
     /** Fails every call waiting for a slot, a permit, a pause or a token; calls in flight finish. */
     @Override
     public void close() {
         concurrency.close();
-        if (limiter != null) {
-            limiter.close();
-        }
-        pause.close();
+        limiter.close();
         tokenRetrier.close();
         tokens.close();
     }

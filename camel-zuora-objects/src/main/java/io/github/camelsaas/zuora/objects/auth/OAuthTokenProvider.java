@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import io.github.camelsaas.common.async.FutureFailures;
 import io.github.camelsaas.common.async.StoppedException;
-import io.github.camelsaas.common.call.RetryRules;
+import io.github.camelsaas.zuora.objects.api.ZuoraHeaders;
 import io.github.camelsaas.common.http.HttpTransport;
 import io.github.camelsaas.common.http.SaasHttpRequest;
 import io.github.camelsaas.common.http.SaasHttpResponse;
@@ -155,7 +155,7 @@ public final class OAuthTokenProvider implements TokenProvider {
         long started = clockMillis.getAsLong();
         LOG.debug("Fetching an OAuth token from {}", tokenUri.getHost());
         SaasHttpRequest request = SaasHttpRequest.post(tokenUri, form, "application/x-www-form-urlencoded");
-        return retrier.execute(() -> transport.send(request), RetryRules.standard(true))
+        return retrier.execute(() -> transport.send(request), ZuoraHeaders.RETRY_RULES.classifier(true))
                 .handleAsync((response, failure) -> {
                     if (failure != null) {
                         Throwable cause = FutureFailures.unwrap(failure);
@@ -168,7 +168,7 @@ public final class OAuthTokenProvider implements TokenProvider {
     }
 
     private AccessToken parse(SaasHttpResponse response, long startedMillis) {
-        String requestId = response.header("Zuora-Request-Id");
+        String requestId = response.header(ZuoraHeaders.REQUEST_ID);
         if (response.status() == 429 || response.status() >= 500) {
             // the endpoint is busy or down, not refusing the credentials: the retries are used up, a later call
             // may well get a token

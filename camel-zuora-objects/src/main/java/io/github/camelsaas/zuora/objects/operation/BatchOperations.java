@@ -15,6 +15,9 @@ import java.util.function.Function;
 
 import io.github.camelsaas.common.batch.Chunk;
 import io.github.camelsaas.common.batch.Chunker;
+import io.github.camelsaas.common.component.ExchangeResult;
+import io.github.camelsaas.common.failure.CallFailures;
+import io.github.camelsaas.common.call.RetryRules;
 import io.github.camelsaas.common.failure.FailedRecord;
 import io.github.camelsaas.common.failure.OutcomeCollector;
 import io.github.camelsaas.common.failure.RecordOutcome;
@@ -60,7 +63,7 @@ public final class BatchOperations {
     }
 
     /** Updates records that each carry their {@code Id}; the body becomes the list of outcomes. */
-    public CompletableFuture<OperationResult> batchUpdate(Object body, CallContext call) {
+    public CompletableFuture<ExchangeResult> batchUpdate(Object body, CallContext call) {
         List<Map<String, Object>> records = api.json().toRecords(body);
         List<BatchItem> items = new ArrayList<>(records.size());
         Map<String, Integer> seen = new HashMap<>();
@@ -79,21 +82,15 @@ public final class BatchOperations {
     }
 
     /** Deletes records by id; the body becomes the list of outcomes. */
-    public CompletableFuture<OperationResult> batchDelete(Object body, CallContext call) {
+    public CompletableFuture<ExchangeResult> batchDelete(Object body, CallContext call) {
         return run(deleteItems(body), this::deleteBody, this::settleDelete, call)
                 .thenApply(outcomes -> result(outcomes, outcomes));
     }
 
     /** {@code delete} with a list body: as {@link #batchDelete}, but the body becomes null like a single delete. */
-    public CompletableFuture<OperationResult> deleteAll(Object body, CallContext call) {
+    public CompletableFuture<ExchangeResult> deleteAll(Object body, CallContext call) {
         return run(deleteItems(body), this::deleteBody, this::settleDelete, call)
                 .thenApply(outcomes -> result(outcomes, null));
-    }
-
-    /** Whether a delete body names several records (a list) rather than none (the id is in the header). */
-    public static boolean isList(Object body) {
-        return body instanceof Iterable || body instanceof Iterator || (body != null && body.getClass().isArray()
-                && !(body instanceof byte[])) || (body instanceof String text && text.strip().startsWith("["));
     }
 
     private List<BatchItem> deleteItems(Object body) {
@@ -242,7 +239,7 @@ public final class BatchOperations {
                 out.succeed(item.index(), item.id());
             } else {
                 out.fail(FailedRecord.fromResponse(item.index(), item.input(), status, error.code(), message,
-                        innocent || CallFailures.retryableStatus(status)));
+                        innocent || RetryRules.mayResend(status, true)));
             }
         }
     }
@@ -256,28 +253,19 @@ public final class BatchOperations {
         ZuoraError error = ZuoraError.of(response, api.json());
         String message = request + " answered " + response.status() + " (" + error.describe(api.secrets()) + ")";
         batch.forEach(item -> out.fail(FailedRecord.fromResponse(item.index(), item.input(), response.status(),
-                error.code(), message, CallFailures.retryableStatus(response.status()))));
+                error.code(), message, RetryRules.mayResend(response.status(), true))));
     }
 
     private void failUnsettled(List<BatchItem> batch, Throwable failure, OutcomeCollector<String> out) {
         Set<Integer> open = new HashSet<>(out.unsettledIndexes());
         for (BatchItem item : batch) {
             if (open.contains(item.index())) {
-                out.fail(CallFailures.of(item.index(), item.input(), failure, true, api.secrets()));
+                out.fail(CallFailures.of(item.index(), item.input(), failure, true, "", api.secrets()));
             }
         }
     }
 
-    private static OperationResult result(List<RecordOutcome<String>> outcomes, Object body) {
-        List<String> succeeded = new ArrayList<>();
-        List<FailedRecord> failed = new ArrayList<>();
-        for (RecordOutcome<String> outcome : outcomes) {
-            if (outcome.isSuccess()) {
-                succeeded.add(outcome.value());
-            } else {
-                failed.add(outcome.failedRecord());
-            }
-        }
-        return new OperationResult(body, succeeded, failed, outcomes.size());
+    private static ExchangeResult result(List<RecordOutcome<String>> outcomes, Object body) {
+        return ExchangeResult.ofRecords(outcomes, false).answering(body);
     }
 }

@@ -68,7 +68,7 @@ final class CreateAnswers {
                 + (mayExist ? "; the records may have been created, so they are not marked retryable" : "");
         for (PendingRecord record : pending) {
             out.fail(FailedRecord.fromResponse(record.index(), record.record(), status, error.code(), message,
-                    !mayExist && CallFailures.retryableStatus(status)));
+                    status == 429 || status == 503));
         }
         return List.of();
     }

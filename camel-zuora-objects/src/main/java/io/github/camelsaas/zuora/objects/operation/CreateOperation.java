@@ -8,16 +8,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
-import io.github.camelsaas.common.async.Delays;
 import io.github.camelsaas.common.batch.Chunk;
 import io.github.camelsaas.common.batch.Chunker;
+import io.github.camelsaas.common.failure.CallFailures;
 import io.github.camelsaas.common.failure.FailedRecord;
 import io.github.camelsaas.common.failure.OutcomeCollector;
 import io.github.camelsaas.common.failure.RecordOutcome;
-import io.github.camelsaas.common.retry.Backoff;
-import io.github.camelsaas.common.retry.RetryPolicy;
+import io.github.camelsaas.common.retry.Retrier;
+import io.github.camelsaas.common.retry.RetryDecision;
 import io.github.camelsaas.zuora.objects.api.CallContext;
 import io.github.camelsaas.zuora.objects.api.ZuoraApi;
 import io.github.camelsaas.zuora.objects.api.ZuoraPaths;
@@ -25,62 +26,62 @@ import io.github.camelsaas.zuora.objects.api.ZuoraRequest;
 import io.github.camelsaas.zuora.objects.record.RecordRules;
 
 /**
- * {@code create}: the message's records in calls of {@code batchSize}, sent concurrently (the tenant's cap
- * decides how many at once), every record settled exactly once and the outcomes merged in input order. Records
- * Zuora asks to retry (500, code 71012561) are sent again, alone, after a backoff, at most {@code maxRetries}
- * times. A create call is never replayed as a whole after an answer that may mean it was applied.
+ * {@code create}: the message's valid records in calls of {@code batchSize}, sent concurrently (the tenant's cap
+ * decides how many at once), every record settled exactly once and the outcomes merged in input order. An invalid
+ * record is reported and not sent. Records Zuora asks to retry (500, code 71012561) are sent again, alone, by the
+ * endpoint's retry policy (maxRetries, backoff, maxTotalTime). A create call is never replayed as a whole after an
+ * answer that may mean it was applied.
  */
-public final class CreateOperation {
+public final class CreateOperation implements AutoCloseable {
 
     private final ZuoraApi api;
     private final String recordsPath;
     private final boolean allowPartialSuccess;
     private final int batchSize;
     private final RecordRules rules;
-    private final RetryPolicy recordRetries;
-    private final Delays retryDelays;
+    private final Retrier recordRetries;
     private final CreateAnswers answers;
 
     /**
-     * @param recordRetries how often and after which backoff records Zuora asks to retry are sent again
-     * @param retryDelays   times those retries (closed by the producer: waiting records then fail as not sent)
+     * @param recordRetries sends again the records Zuora asks to retry (closed with this operation: waiting
+     *                      records then fail as not sent)
      */
     public CreateOperation(ZuoraApi api, String object, boolean allowPartialSuccess, int batchSize, RecordRules rules,
-                           RetryPolicy recordRetries, Delays retryDelays) {
+                           Retrier recordRetries) {
         this.api = api;
         this.recordsPath = ZuoraPaths.records(object);
         this.allowPartialSuccess = allowPartialSuccess;
         this.batchSize = batchSize;
         this.rules = rules;
         this.recordRetries = recordRetries;
-        this.retryDelays = retryDelays;
         this.answers = new CreateAnswers(api, RecordMatcher.canonicalMapper(api.json()), allowPartialSuccess);
     }
 
     /**
-     * The body's records as they will be sent, checked.
+     * The body's records as they will be sent, checked: the invalid ones are reported, not sent.
      *
-     * @throws io.github.camelsaas.common.json.InvalidBodyException naming a bad record; nothing is sent then
+     * @throws io.github.camelsaas.common.json.InvalidBodyException when the body holds no records at all (not
+     *                                                              JSON, not a record); nothing is sent then
      */
-    public List<Map<String, Object>> prepare(Object body) {
+    public RecordRules.Checked prepare(Object body) {
         // a record that needs no change is the caller's own map, read-only (a large list body is then not held
         // twice); the others are fresh copies of our own, checked and changed in place, not copied a second time
         return rules.prepareOwned(api.json().toRecordsReadOnly(body, rules::needsNoChange));
     }
 
-    /** Creates a message's records, {@linkplain #prepare prepared}, and reports every record's outcome. */
-    public CompletableFuture<OperationResult> execute(List<Map<String, Object>> records, CallContext call) {
-        return createAll(records, call).thenApply(outcomes -> {
-            List<Map<String, Object>> created = new ArrayList<>();
-            List<FailedRecord> failed = new ArrayList<>();
-            for (RecordOutcome<Map<String, Object>> outcome : outcomes) {
-                if (outcome.isSuccess()) {
-                    created.add(outcome.value());
-                } else {
-                    failed.add(outcome.failedRecord());
-                }
+    /** Creates a message's records, {@linkplain #prepare prepared}: every record's outcome, in input order. */
+    public CompletableFuture<List<RecordOutcome<Map<String, Object>>>> execute(RecordRules.Checked records,
+                                                                               CallContext call) {
+        if (records.invalid().isEmpty()) {
+            return createAll(records.valid(), call);
+        }
+        return createAll(records.valid(), call).thenApply(created -> {
+            OutcomeCollector<Map<String, Object>> out = new OutcomeCollector<>(records.total());
+            records.invalid().forEach(out::fail);
+            for (RecordOutcome<Map<String, Object>> outcome : created) {
+                out.settle(outcome.withIndex(records.inputIndex(outcome.index())));
             }
-            return new OperationResult(created, created, failed, records.size());
+            return out.outcomes();
         });
     }
 
@@ -98,7 +99,7 @@ public final class CreateOperation {
             for (int i = 0; i < chunk.size(); i++) {
                 pending.add(new PendingRecord(chunk.indexOf(i), chunk.records().get(i)));
             }
-            calls.add(send(pending, 0, out, call));
+            calls.add(send(pending, out, call));
         }
         return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).handle((ignored, failure) -> {
             // every path above settles its records; this only guards the promise that none is ever lost
@@ -108,14 +109,40 @@ public final class CreateOperation {
         });
     }
 
-    private CompletableFuture<Void> send(List<PendingRecord> pending, int retriesDone,
-                                         OutcomeCollector<Map<String, Object>> out, CallContext call) {
+    /**
+     * Sends a chunk, then, as long as the retry policy allows, the records Zuora asked to retry: each attempt
+     * sends only those, and settles the others.
+     */
+    private CompletableFuture<Void> send(List<PendingRecord> chunk, OutcomeCollector<Map<String, Object>> out,
+                                         CallContext call) {
+        AtomicReference<List<PendingRecord>> toSend = new AtomicReference<>(chunk);
+        AtomicInteger attempts = new AtomicInteger();
+        return recordRetries.execute(() -> {
+                    attempts.incrementAndGet();
+                    return sendOnce(toSend.get(), out, call).thenApply(retry -> {
+                        toSend.set(sorted(retry));
+                        return retry;
+                    });
+                }, (retry, failure, attempt) -> retry != null && !retry.isEmpty()
+                        ? RetryDecision.retry() : RetryDecision.done())
+                .thenAccept(retry -> giveUp(retry, attempts.get() - 1, out))
+                .exceptionally(unexpected -> {
+                    // the retry policy stopped waiting (the endpoint stopped): what is left was not sent again
+                    failUnsettled(toSend.get(), unexpected, out);
+                    return null;
+                });
+    }
+
+    /** One call; completes with the records Zuora asks to retry, never exceptionally. */
+    private CompletableFuture<List<PendingRecord>> sendOnce(List<PendingRecord> pending,
+                                                           OutcomeCollector<Map<String, Object>> out,
+                                                           CallContext call) {
         ZuoraRequest request;
         try {
             request = ZuoraRequest.post(recordsPath, body(pending), false);
         } catch (RuntimeException e) {
             failUnsettled(pending, e, out);
-            return CompletableFuture.completedFuture(null);
+            return CompletableFuture.completedFuture(List.of());
         }
         return api.send(request, call)
                 .handle((response, failure) -> {
@@ -125,27 +152,19 @@ public final class CreateOperation {
                     }
                     return answers.settle(request, response, pending, out);
                 })
-                .thenCompose(retry -> retry.isEmpty() ? CompletableFuture.<Void>completedFuture(null)
-                        : retry(sorted(retry), retriesDone, out, call))
                 .exceptionally(unexpected -> {
                     failUnsettled(pending, unexpected, out);
-                    return null;
+                    return List.of();
                 });
     }
 
-    private CompletableFuture<Void> retry(List<PendingRecord> retry, int retriesDone,
-                                          OutcomeCollector<Map<String, Object>> out, CallContext call) {
-        if (retriesDone >= recordRetries.maxRetries()) {
-            for (PendingRecord record : retry) {
-                out.fail(FailedRecord.fromResponse(record.index(), record.record(), 500, "71012561",
-                        "Zuora asked to retry this record (71012561) and it was not created after " + retriesDone
-                        + " retries", true));
-            }
-            return CompletableFuture.completedFuture(null);
+    private static void giveUp(List<PendingRecord> retry, int retriesDone,
+                               OutcomeCollector<Map<String, Object>> out) {
+        for (PendingRecord record : retry) {
+            out.fail(FailedRecord.fromResponse(record.index(), record.record(), 500, "71012561",
+                    "Zuora asked to retry this record (71012561) and it was not created after " + retriesDone
+                    + " retries", true));
         }
-        long backoff = Backoff.fullJitter(recordRetries, retriesDone + 1, ThreadLocalRandom.current()::nextDouble)
-                .toMillis();
-        return retryDelays.after(backoff).thenCompose(ignored -> send(retry, retriesDone + 1, out, call));
     }
 
     private byte[] body(List<PendingRecord> pending) {
@@ -161,7 +180,7 @@ public final class CreateOperation {
         Set<Integer> open = new HashSet<>(out.unsettledIndexes());
         for (PendingRecord record : pending) {
             if (open.contains(record.index())) {
-                out.fail(CallFailures.of(record.index(), record.record(), failure, false, api.secrets()));
+                out.fail(CallFailures.of(record.index(), record.record(), failure, false, "", api.secrets()));
             }
         }
     }
@@ -170,5 +189,11 @@ public final class CreateOperation {
         List<PendingRecord> sorted = new ArrayList<>(records);
         sorted.sort(Comparator.comparingInt(PendingRecord::index));
         return sorted;
+    }
+
+    /** Fails the records waiting to be sent again as not sent. */
+    @Override
+    public void close() {
+        recordRetries.close();
     }
 }

@@ -1,5 +1,6 @@
 package io.github.camelsaas.zuora.objects.operation;
 
+import io.github.camelsaas.common.component.ExchangeResult;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.camelsaas.zuora.objects.api.CallContext;
@@ -26,14 +27,14 @@ public final class QueryOperation {
     }
 
     /** @param filter Zuora's q, or null for every record */
-    public CompletableFuture<OperationResult> execute(String filter, CallContext call) {
+    public CompletableFuture<ExchangeResult> execute(String filter, CallContext call) {
         QueryPages pages = new QueryPages(api, object, filter, pageSize, call);
         if (!streaming) {
-            return pages.fetchAll(maxRecords).thenApply(OperationResult::of);
+            return pages.fetchAll(maxRecords).thenApply(ExchangeResult::of);
         }
         long wanted = maxRecords == 0 ? Long.MAX_VALUE : maxRecords;
         // the first page now, so a bad filter or object fails the message rather than its consumer
-        return pages.fetch(null, wanted).thenApply(first -> OperationResult.of(new PagedRecordIterator(pages, first,
+        return pages.fetch(null, wanted).thenApply(first -> ExchangeResult.of(new PagedRecordIterator(pages, first,
                 wanted == Long.MAX_VALUE ? wanted : wanted - first.records().size())));
     }
 }

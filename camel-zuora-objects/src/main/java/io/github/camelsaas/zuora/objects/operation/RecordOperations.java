@@ -3,6 +3,7 @@ package io.github.camelsaas.zuora.objects.operation;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import io.github.camelsaas.common.component.ExchangeResult;
 import io.github.camelsaas.zuora.objects.ZuoraObjectsConstants;
 import io.github.camelsaas.zuora.objects.api.CallContext;
 import io.github.camelsaas.zuora.objects.api.ZuoraApi;
@@ -30,40 +31,41 @@ public final class RecordOperations {
         this.rules = rules;
     }
 
-    /** {@code get}: the record as a Map. */
-    public CompletableFuture<OperationResult> get(Object idHeader, CallContext call) {
+    /** {@code get}: the record as a Map; a null body when there is no record with that id (404). */
+    public CompletableFuture<ExchangeResult> get(Object idHeader, CallContext call) {
         String id = RecordIds.require(idHeader, ID_HEADER);
-        return api.sendForObject(ZuoraRequest.get(ZuoraPaths.record(object, id)), call)
-                .thenApply(OperationResult::of);
+        ZuoraRequest request = ZuoraRequest.get(ZuoraPaths.record(object, id));
+        return api.send(request, call).thenApply(response -> response.status() == 404 ? ExchangeResult.of(null)
+                : ExchangeResult.of(api.readObject(request, api.requireSuccess(request, response))));
     }
 
     /** {@code update}: PUT of the record's fields; the id from the header, else the record's {@code Id}. */
-    public CompletableFuture<OperationResult> update(Object body, Object idHeader, CallContext call) {
+    public CompletableFuture<ExchangeResult> update(Object body, Object idHeader, CallContext call) {
         return change("PUT", ZuoraRequest.JSON, body, idHeader, call);
     }
 
     /** {@code patch}: a JSON merge patch of the given fields; a null clears a field. */
-    public CompletableFuture<OperationResult> patch(Object body, Object idHeader, CallContext call) {
+    public CompletableFuture<ExchangeResult> patch(Object body, Object idHeader, CallContext call) {
         return change("PATCH", ZuoraRequest.MERGE_PATCH, body, idHeader, call);
     }
 
     /** {@code delete} of one record; Zuora answers 200 whether or not it existed. */
-    public CompletableFuture<OperationResult> delete(Object idHeader, CallContext call) {
+    public CompletableFuture<ExchangeResult> delete(Object idHeader, CallContext call) {
         String id = RecordIds.require(idHeader, ID_HEADER);
         ZuoraRequest request = ZuoraRequest.delete(ZuoraPaths.record(object, id));
         return api.send(request, call).thenApply(response -> {
             api.requireSuccess(request, response);
-            return OperationResult.of(null);
+            return ExchangeResult.of(null);
         });
     }
 
     /** {@code describe}: the object's definition. */
-    public CompletableFuture<OperationResult> describe(CallContext call) {
+    public CompletableFuture<ExchangeResult> describe(CallContext call) {
         return api.sendForObject(ZuoraRequest.get(ZuoraPaths.definition(object)), call)
-                .thenApply(OperationResult::of);
+                .thenApply(ExchangeResult::of);
     }
 
-    private CompletableFuture<OperationResult> change(String method, String contentType, Object body,
+    private CompletableFuture<ExchangeResult> change(String method, String contentType, Object body,
                                                       Object idHeader, CallContext call) {
         Map<String, Object> record = api.json().toRecord(body);
         String id = idHeader != null
@@ -72,6 +74,6 @@ public final class RecordOperations {
         Map<String, Object> fields = rules.prepare(SystemFields.withoutSystemFields(record), 0);
         ZuoraRequest request = new ZuoraRequest(method, ZuoraPaths.record(object, id), api.json().write(fields),
                 contentType, true);
-        return api.sendForObject(request, call).thenApply(OperationResult::of);
+        return api.sendForObject(request, call).thenApply(ExchangeResult::of);
     }
 }

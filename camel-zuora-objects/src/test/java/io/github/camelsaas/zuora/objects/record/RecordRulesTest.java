@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.camelsaas.common.failure.FailedRecord;
 import io.github.camelsaas.common.json.InvalidBodyException;
 import io.github.camelsaas.zuora.objects.EmptyStringPolicy;
 
@@ -49,18 +51,32 @@ class RecordRulesTest {
         Map<String, Object> second = record("A__c", "x");
         List<Map<String, Object>> owned = List.of(first, second);
 
-        List<Map<String, Object>> prepared = new RecordRules(EmptyStringPolicy.TO_NULL).prepareOwned(owned);
+        RecordRules.Checked prepared = new RecordRules(EmptyStringPolicy.TO_NULL).prepareOwned(owned);
 
-        assertThat(prepared).isSameAs(owned);
-        assertThat(prepared.get(0)).isSameAs(first).containsEntry("A__c", null).containsEntry("B__c", 3);
-        assertThat(prepared.get(1)).isSameAs(second).containsEntry("A__c", "x");
-        assertThatThrownBy(() -> new RecordRules(EmptyStringPolicy.REJECT)
-                .prepareOwned(List.of(record("A__c", "x"), record("B__c", ""))))
-                .isInstanceOf(InvalidBodyException.class)
-                .extracting(e -> ((InvalidBodyException) e).recordIndex().getAsInt()).isEqualTo(1);
-        assertThatThrownBy(() -> new RecordRules(EmptyStringPolicy.TO_NULL)
-                .prepareOwned(List.of(record("A__c", Map.of("nested", 1)))))
-                .isInstanceOf(InvalidBodyException.class).hasMessageContaining("field A__c holds an object");
+        assertThat(prepared.valid()).isSameAs(owned);
+        assertThat(prepared.invalid()).isEmpty();
+        assertThat(prepared.valid().get(0)).isSameAs(first).containsEntry("A__c", null).containsEntry("B__c", 3);
+        assertThat(prepared.valid().get(1)).isSameAs(second).containsEntry("A__c", "x");
+    }
+
+    @Test
+    void anOwnedRecordThatBreaksARuleIsReportedAndTheOthersAreKept() {
+        Map<String, Object> nested = record("A__c", Map.of("nested", 1));
+        Map<String, Object> fine = record("A__c", "x");
+        Map<String, Object> empty = record("B__c", "");
+
+        RecordRules.Checked checked = new RecordRules(EmptyStringPolicy.REJECT)
+                .prepareOwned(new ArrayList<>(List.of(nested, fine, empty, fine)));
+
+        assertThat(checked.valid()).containsExactly(fine, fine);
+        assertThat(checked.inputIndex(0)).isEqualTo(1);
+        assertThat(checked.inputIndex(1)).isEqualTo(3);
+        assertThat(checked.total()).isEqualTo(4);
+        assertThat(checked.invalid()).extracting(FailedRecord::index).containsExactly(0, 2);
+        assertThat(checked.invalid()).allMatch(FailedRecord::validationFailure).noneMatch(FailedRecord::retryable);
+        assertThat(checked.invalid().get(0).message()).contains("field A__c holds an object");
+        assertThat(checked.invalid().get(1).message()).contains("field B__c is an empty string");
+        assertThat(checked.invalid().get(1).record()).isSameAs(empty);
     }
 
     @Test

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -13,8 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.github.camelsaas.common.batch.Coalescer;
-import io.github.camelsaas.common.failure.RecordFailedException;
+import io.github.camelsaas.common.failure.CallFailures;
 import io.github.camelsaas.common.failure.RecordOutcome;
+import io.github.camelsaas.common.redact.SecretRegistry;
 import io.github.camelsaas.zuora.objects.api.CallContext;
 
 /**
@@ -22,7 +22,7 @@ import io.github.camelsaas.zuora.objects.api.CallContext;
  * {@code batchSize} records), and each message completes with its own record, or its own failure. Messages with
  * different track ids never share a call, since a call carries one {@code Zuora-Track-Id}.
  */
-public final class CreateCoalescing implements AutoCloseable {
+public final class CreateCoalescer implements AutoCloseable {
 
     /** A record waiting for its batch, with the track id its call must carry. */
     private record WaitingRecord(Map<String, Object> record, String trackId) {
@@ -32,42 +32,39 @@ public final class CreateCoalescing implements AutoCloseable {
     private record CreatedInBatch(Map<String, Object> record, CallContext batchCall) {
     }
 
-    private static final Logger LOG = LoggerFactory.getLogger(CreateCoalescing.class);
+    private static final Logger LOG = LoggerFactory.getLogger(CreateCoalescer.class);
     private static final String NO_TRACK_ID = "";
 
     private final String name;
     private final CreateOperation create;
     private final Coalescer<WaitingRecord, CreatedInBatch> coalescer;
+    private final SecretRegistry secrets;
 
-    public CreateCoalescing(String name, CreateOperation create, int batchSize, Duration window,
-                            ScheduledExecutorService scheduler) {
+    public CreateCoalescer(String name, CreateOperation create, int batchSize, Duration window,
+                           ScheduledExecutorService scheduler, SecretRegistry secrets) {
         this.name = name;
         this.create = create;
+        this.secrets = secrets;
         this.coalescer = new Coalescer<>(name, batchSize, window, scheduler, this::sendBatch);
     }
 
     /**
-     * Creates one prepared record in the next shared call.
+     * Creates one prepared record in the next shared call; completes with its outcome, never exceptionally.
      *
      * @param call the message's context: it receives the shared call's request count and ids
      */
-    public CompletableFuture<OperationResult> submit(Map<String, Object> record, CallContext call) {
+    public CompletableFuture<RecordOutcome<Map<String, Object>>> submit(Map<String, Object> record,
+                                                                       CallContext call) {
         String key = call.trackId() == null ? NO_TRACK_ID : call.trackId();
-        return coalescer.submit(key, new WaitingRecord(record, call.trackId())).handle((created, failure) -> {
-            if (failure == null) {
-                call.absorb(created.batchCall());
-                return new OperationResult(new ArrayList<>(List.of(created.record())), List.of(created.record()),
-                        List.of(), 1);
-            }
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                    ? failure.getCause() : failure;
-            if (cause instanceof RecordFailedException recordFailed) {
-                // the coalescer knows only its WaitingRecord: the failure must carry the record itself
-                return new OperationResult(new ArrayList<>(), List.of(),
-                        List.of(recordFailed.getFailedRecord().withRecord(record)), 1);
-            }
-            throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
-        });
+        return coalescer.submitRecord(key, new WaitingRecord(record, call.trackId()), record,
+                        cause -> CallFailures.of(0, record, cause, false, "", secrets))
+                .thenApply(outcome -> {
+                    if (outcome.isFailure()) {
+                        return RecordOutcome.failure(outcome.failedRecord());
+                    }
+                    call.absorb(outcome.value().batchCall());
+                    return RecordOutcome.success(0, outcome.value().record());
+                });
     }
 
     private CompletableFuture<List<RecordOutcome<CreatedInBatch>>> sendBatch(List<WaitingRecord> batch) {
