@@ -101,6 +101,8 @@ public class ZuoraObjectsComponentConfigurer extends PropertyConfigurerSupport i
         case "tokenRefreshMargin": getOrCreateConfiguration(target).setTokenRefreshMargin(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "trackid":
         case "trackId": getOrCreateConfiguration(target).setTrackId(property(camelContext, java.lang.String.class, value)); return true;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
         case "zuoraversion":
         case "zuoraVersion": getOrCreateConfiguration(target).setZuoraVersion(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -186,6 +188,8 @@ public class ZuoraObjectsComponentConfigurer extends PropertyConfigurerSupport i
         case "tokenRefreshMargin": return long.class;
         case "trackid":
         case "trackId": return java.lang.String.class;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return boolean.class;
         case "zuoraversion":
         case "zuoraVersion": return java.lang.String.class;
         default: return null;
@@ -267,6 +271,8 @@ public class ZuoraObjectsComponentConfigurer extends PropertyConfigurerSupport i
         case "tokenRefreshMargin": return getOrCreateConfiguration(target).getTokenRefreshMargin();
         case "trackid":
         case "trackId": return getOrCreateConfiguration(target).getTrackId();
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
         case "zuoraversion":
         case "zuoraVersion": return getOrCreateConfiguration(target).getZuoraVersion();
         default: return null;

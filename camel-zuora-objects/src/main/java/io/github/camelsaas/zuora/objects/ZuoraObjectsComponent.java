@@ -1,16 +1,18 @@
 package io.github.camelsaas.zuora.objects;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.camel.Endpoint;
+import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.github.camelsaas.common.component.SaasRuntime;
+import io.github.camelsaas.common.component.SharedAccounts;
 import io.github.camelsaas.common.http.HttpTransport;
 import io.github.camelsaas.common.ratelimit.ComponentRateLimitBackend;
 import io.github.camelsaas.common.ratelimit.RateLimitBackend;
@@ -26,7 +28,7 @@ import io.github.camelsaas.zuora.objects.api.ZuoraTenant;
  * URL and credentials, so endpoints acting for the same tenant share its token and its limits.
  */
 @Component("zuora-objects")
-public class ZuoraObjectsComponent extends HealthCheckComponent {
+public class ZuoraObjectsComponent extends HealthCheckComponent implements SSLContextParametersAware {
 
     private static final Logger LOG = LoggerFactory.getLogger(ZuoraObjectsComponent.class);
 
@@ -51,7 +53,14 @@ public class ZuoraObjectsComponent extends HealthCheckComponent {
                             + "maxConcurrentRequests stays per JVM. Not together with rateLimitBackend.")
     private String rateLimitRedisUri;
 
-    private final Map<TenantKey, ZuoraTenant> tenants = new HashMap<>();
+    @Metadata(label = "security", defaultValue = "false",
+              description = "Whether to use the global SSL context parameters of the CamelContext when an endpoint "
+                            + "sets no sslContextParameters")
+    private boolean useGlobalSslContextParameters;
+
+    private final SharedAccounts<TenantKey, ZuoraTenant.Settings, ZuoraTenant> tenants = new SharedAccounts<>(
+            "Zuora tenant", "set maxConcurrentRequests, requestsPerMinute, rateLimitWindow and tokenRefreshMargin on "
+                            + "the component (or the same on every endpoint of that tenant)");
     private SaasRuntime runtime;
     private TransportPool transports;
     private ComponentRateLimitBackend backendInUse;
@@ -71,7 +80,7 @@ public class ZuoraObjectsComponent extends HealthCheckComponent {
         super.doStart();
         backendInUse = ComponentRateLimitBackend.choose("zuora-objects", rateLimitBackend, rateLimitRedisUri);
         LOG.debug("zuora-objects rate limits and pauses kept {}", backendInUse);
-        TransportSettings settings = TransportSettings.of(configuration);
+        TransportSettings settings = transportSettings(configuration);
         runtime = SaasRuntime.start(getCamelContext(), this, "zuora-objects",
                 settings.toOptions(getCamelContext()), new SecretRegistry());
         transports = new TransportPool(runtime, settings, getCamelContext());
@@ -81,10 +90,7 @@ public class ZuoraObjectsComponent extends HealthCheckComponent {
     protected void doStop() throws Exception {
         // first the tenants, so every call waiting for a slot, a permit or a token fails with a clear error,
         // then the transports and threads those calls would have used
-        synchronized (this) {
-            tenants.values().forEach(ZuoraTenant::close);
-            tenants.clear();
-        }
+        tenants.close();
         if (transports != null) {
             transports.close();
             transports = null;
@@ -110,23 +116,37 @@ public class ZuoraObjectsComponent extends HealthCheckComponent {
     }
 
     /** The tenant an endpoint acts for, made on first use with that endpoint's throttling options. */
-    synchronized ZuoraTenant tenantFor(ZuoraObjectsConfiguration endpointConfiguration, String endpointName) {
+    ZuoraTenant tenantFor(ZuoraObjectsConfiguration endpointConfiguration, String endpointName) {
         TenantKey key = ZuoraTenant.keyOf(endpointConfiguration);
-        ZuoraTenant tenant = tenants.get(key);
-        if (tenant == null) {
-            tenant = ZuoraTenant.create(endpointConfiguration, runtime(), transportFor(endpointConfiguration),
-                    backendInUse.backend());
-            tenants.put(key, tenant);
-        } else {
-            tenant.requireSameSettings(endpointConfiguration, endpointName);
-        }
-        return tenant;
+        return tenants.get(key, key.label(), ZuoraTenant.Settings.of(endpointConfiguration), endpointName,
+                () -> ZuoraTenant.create(endpointConfiguration, runtime(), transportFor(endpointConfiguration),
+                        backendInUse.backend()));
     }
 
     /** The transport for an endpoint's connection settings. */
     HttpTransport transportFor(ZuoraObjectsConfiguration endpointConfiguration) {
         runtime();
-        return transports.transportFor(TransportSettings.of(endpointConfiguration));
+        return transports.transportFor(transportSettings(endpointConfiguration));
+    }
+
+    /** An endpoint's transport settings, with the CamelContext's TLS settings when it has none and may use them. */
+    private TransportSettings transportSettings(ZuoraObjectsConfiguration endpointConfiguration) {
+        TransportSettings settings = TransportSettings.of(endpointConfiguration);
+        if (endpointConfiguration.getSslContextParameters() == null && useGlobalSslContextParameters) {
+            SSLContextParameters global = retrieveGlobalSslContextParameters();
+            return global == null ? settings : settings.withSslContextParameters(global);
+        }
+        return settings;
+    }
+
+    @Override
+    public boolean isUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    @Override
+    public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
     }
 
     public ZuoraObjectsConfiguration getConfiguration() {

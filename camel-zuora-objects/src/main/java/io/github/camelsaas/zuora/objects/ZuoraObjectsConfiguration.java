@@ -95,7 +95,7 @@ public class ZuoraObjectsConfiguration implements Cloneable {
     private boolean allowPartialSuccess;
 
     /** How many records go into one create or batch call: 1 to 1000, Zuora's maximum. */
-    @UriParam(defaultValue = "1000")
+    @UriParam(label = "batching", defaultValue = "1000")
     private int batchSize = ZuoraLimits.MAX_RECORDS_PER_CALL;
 
     /**
@@ -117,7 +117,7 @@ public class ZuoraObjectsConfiguration implements Cloneable {
      * How long single-record create messages wait for company: those arriving within this window are sent in
      * one call, and each message completes with its own record. 0 (the default) sends every message at once.
      */
-    @UriParam(label = "advanced", defaultValue = "0", javaType = "java.time.Duration")
+    @UriParam(label = "batching", defaultValue = "0", javaType = "java.time.Duration")
     private long batchWindow;
 
     /** The query filter (Zuora's q parameter); the header CamelZuoraObjectsFilter overrides it per message. */
@@ -151,8 +151,11 @@ public class ZuoraObjectsConfiguration implements Cloneable {
     private int maxConcurrentRequests = 10;
 
     /**
-     * The most calls per rateLimitWindow for the tenant, enforced as "at most N in any window". 0 sets no client
-     * cap: the limits the server reports (429, RateLimit-Remaining: 0) are still honoured.
+     * The most calls per rateLimitWindow for the tenant (base URL and credentials), over every endpoint that shares
+     * it, enforced as "at most N arrive at Zuora in any window". 0 (the default) follows Zuora: the limit it states
+     * in RateLimit-Limit for a window of rateLimitWindow becomes the tenant's limit (none until an answer states
+     * one; the cap on calls in flight still applies). Either way, a 429 or RateLimit-Remaining: 0 pauses the
+     * tenant until the time Zuora names.
      */
     @UriParam(label = "throttling", defaultValue = "0")
     private int requestsPerMinute;
@@ -166,7 +169,7 @@ public class ZuoraObjectsConfiguration implements Cloneable {
      * the server, a 5xx answer to a read, update or delete, and records Zuora asks to retry (code 71012561). A
      * create is never replayed after an answer that may mean it was applied.
      */
-    @UriParam(label = "throttling", defaultValue = "3")
+    @UriParam(defaultValue = "3")
     private int maxRetries = 3;
 
     /** Time allowed to establish a connection. */

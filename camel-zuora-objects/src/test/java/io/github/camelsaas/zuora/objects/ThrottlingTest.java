@@ -64,7 +64,7 @@ class ThrottlingTest extends ZuoraTestSupport {
                 orders(1, "B-")));
 
         assertThat(refused).hasStackTraceContaining("already runs it with")
-                .hasStackTraceContaining("set them on the component");
+                .hasStackTraceContaining("on the component");
         assertThat(zuora.count(ORDER)).isEqualTo(1);
     }
 

@@ -26,6 +26,12 @@ public record TransportSettings(long connectTimeout, long responseTimeout, Strin
                 Math.max(HttpTransportOptions.DEFAULT_MAX_CONNECTIONS, configuration.getMaxConcurrentRequests()));
     }
 
+    /** The same settings with these TLS parameters (the CamelContext's global ones). */
+    public TransportSettings withSslContextParameters(SSLContextParameters tls) {
+        return new TransportSettings(connectTimeout, responseTimeout, proxyProtocol, proxyHost, proxyPort, tls,
+                compressRequests, maxConnections);
+    }
+
     public HttpTransportOptions toOptions(CamelContext camelContext) {
         HttpTransportOptions.Builder options = HttpTransportOptions.builder()
                 .connectTimeout(Duration.ofMillis(connectTimeout))

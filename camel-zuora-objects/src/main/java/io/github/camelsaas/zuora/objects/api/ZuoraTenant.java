@@ -44,8 +44,8 @@ public final class ZuoraTenant implements AutoCloseable {
     private final RateLimitFeedback feedback;
 
     /** The options that shape a tenant's throttling and tokens. */
-    record Settings(int maxConcurrentRequests, int requestsPerMinute, long rateLimitWindow, long tokenRefreshMargin) {
-        static Settings of(ZuoraObjectsConfiguration configuration) {
+    public record Settings(int maxConcurrentRequests, int requestsPerMinute, long rateLimitWindow, long tokenRefreshMargin) {
+        public static Settings of(ZuoraObjectsConfiguration configuration) {
             return new Settings(configuration.getMaxConcurrentRequests(), configuration.getRequestsPerMinute(),
                     configuration.getRateLimitWindow(), configuration.getTokenRefreshMargin());
         }
@@ -124,20 +124,6 @@ public final class ZuoraTenant implements AutoCloseable {
         Duration window = Duration.ofMillis(configuration.getRateLimitWindow());
         return configuration.getRequestsPerMinute() == 0 ? RateLimit.of(UNSTATED_LIMIT, window)
                 : RateLimit.of(configuration.getRequestsPerMinute(), window);
-    }
-
-    /**
-     * Refuses an endpoint that joins this tenant asking for other throttling or token options than the tenant
-     * runs with: a tenant has one concurrency cap and one rate limit, so silently running with the first
-     * endpoint's values would break the later one's expectations (the kustomer: component does the same for an org).
-     */
-    public void requireSameSettings(ZuoraObjectsConfiguration configuration, String endpoint) {
-        Settings asked = Settings.of(configuration);
-        if (!asked.equals(settings)) {
-            throw new IllegalArgumentException(endpoint + " asks for " + asked + " but another endpoint of the Zuora "
-                    + "tenant " + key.label() + " already runs it with " + settings + ". A tenant has one set of "
-                    + "throttling and token options: set them on the component (or the same on every endpoint).");
-        }
     }
 
     public TenantKey key() {
