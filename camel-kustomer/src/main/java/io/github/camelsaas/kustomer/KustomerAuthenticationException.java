@@ -1,6 +1,8 @@
 package io.github.camelsaas.kustomer;
 
 import java.util.Locale;
+import io.github.camelsaas.kustomer.api.KustomerError;
+import io.github.camelsaas.kustomer.api.KustomerRequest;
 
 /**
  * Kustomer answered 401: the API key is invalid or expired, or it lacks the role the call needs (Kustomer answers
@@ -15,7 +17,7 @@ public class KustomerAuthenticationException extends KustomerApiException {
         super(message, 401, code, title, call, cause);
     }
 
-    static KustomerAuthenticationException of(KustomerRequest request, KustomerError error) {
+    public static KustomerAuthenticationException of(KustomerRequest request, KustomerError error) {
         return new KustomerAuthenticationException(message(request, error), error.code(), error.title(),
                 request.describe(), null);
     }

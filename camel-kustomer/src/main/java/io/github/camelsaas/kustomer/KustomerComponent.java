@@ -1,10 +1,11 @@
 package io.github.camelsaas.kustomer;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.camelsaas.common.component.SaasRuntime;
+import io.github.camelsaas.common.component.SharedAccounts;
 import io.github.camelsaas.common.http.HttpTransportOptions;
 import io.github.camelsaas.common.ratelimit.ComponentRateLimitBackend;
 import io.github.camelsaas.common.ratelimit.RateLimitBackend;
@@ -17,6 +18,7 @@ import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.github.camelsaas.kustomer.api.OrgThrottle;
 
 /**
  * The {@code kustomer:} component: writes and reads Kustomer resources (KObjects, customers, companies,
@@ -54,14 +56,14 @@ public class KustomerComponent extends HealthCheckComponent implements SSLContex
               description = "Whether to use the global SSL context parameters of the CamelContext")
     private boolean useGlobalSslContextParameters;
 
-    @Metadata(label = "advanced", autowired = true,
+    @Metadata(label = "throttling", autowired = true,
               description = "Where the rate limiters keep their grant history: in this JVM by default. A shared "
                             + "store (a RateLimitBackend bean, e.g. a RedisRateLimitBackend, referenced as #name or "
                             + "autowired when the registry holds exactly one) lets several JVMs keep one org limit "
                             + "and one limit per customer together. The bean's owner closes it.")
     private RateLimitBackend rateLimitBackend;
 
-    @Metadata(label = "advanced", secret = true,
+    @Metadata(label = "throttling", secret = true,
               description = "A Redis server that holds the rate limits, so that every replica of the application "
                             + "keeps one org limit and one limit per customer together: "
                             + "a redis:// URI with host, port, database and an optional password (e.g. "
@@ -72,7 +74,9 @@ public class KustomerComponent extends HealthCheckComponent implements SSLContex
     private String rateLimitRedisUri;
 
     private final SecretRegistry secrets = new SecretRegistry();
-    private final Map<String, OrgThrottle> throttles = new ConcurrentHashMap<>();
+    private final SharedAccounts<String, OrgThrottle.Settings, OrgThrottle> orgs = new SharedAccounts<>(
+            "Kustomer org", "set requestsPerMinute, customerCreatesPerMinute, rateLimitWindow and maxConcurrentRequests "
+                            + "on the component (or the same on every endpoint of that org)");
     private volatile SaasRuntime runtime;
     private ComponentRateLimitBackend backendInUse;
 
@@ -122,8 +126,7 @@ public class KustomerComponent extends HealthCheckComponent implements SSLContex
      */
     @Override
     protected void doStop() throws Exception {
-        throttles.values().forEach(OrgThrottle::close);
-        throttles.clear();
+        orgs.close();
         if (runtime != null) {
             runtime.close();
             runtime = null;
@@ -150,23 +153,19 @@ public class KustomerComponent extends HealthCheckComponent implements SSLContex
     }
 
     /**
-     * The limits of the org an endpoint talks to, shared by every endpoint of this component that talks to it. An org
-     * has one limit, so an endpoint that asks for other limits than the ones already in force for its org fails to
-     * start (whichever starts first, the outcome is the same), rather than being throttled by numbers it did not ask
-     * for.
+     * The limits of the org an endpoint talks to, shared by every endpoint of this component that talks to it (see
+     * {@link SharedAccounts} for an endpoint asking for other limits).
      */
-    OrgThrottle throttleFor(String baseUrl, KustomerConfiguration endpointConfiguration) {
-        OrgThrottle.Settings wanted = OrgThrottle.Settings.of(endpointConfiguration);
-        OrgThrottle throttle = throttles.computeIfAbsent(baseUrl,
-                org -> new OrgThrottle(org, wanted, backendInUse.backend(), runtime().scheduler(),
-                        runtime().transport().options().inFlightBound()));
-        if (!throttle.settings().equals(wanted)) {
-            throw new IllegalArgumentException("A kustomer endpoint asks for " + wanted + " but another endpoint of "
-                    + "the org at " + baseUrl + " already throttles it with " + throttle.settings() + ". An org has "
-                    + "one limit: set requestsPerMinute, customerCreatesPerMinute and rateLimitWindow on the component "
-                    + "(or the same on every endpoint of that org).");
-        }
-        return throttle;
+    OrgThrottle throttleFor(String baseUrl, KustomerConfiguration endpointConfiguration, String endpoint) {
+        SaasRuntime running = runtime();
+        return orgs.get(baseUrl, baseUrl, OrgThrottle.Settings.of(endpointConfiguration), endpoint,
+                () -> new OrgThrottle(baseUrl, OrgThrottle.Settings.of(endpointConfiguration), backendInUse.backend(),
+                        running.scheduler(), running.workers(), running.transport().options().inFlightBound()));
+    }
+
+    /** The orgs this component's endpoints talk to, with their limits in force. */
+    List<OrgThrottle> orgThrottles() {
+        return orgs.accounts();
     }
 
     public KustomerConfiguration getConfiguration() {

@@ -8,6 +8,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.spi.UriPath;
+import io.github.camelsaas.kustomer.api.KustomerBaseUrl;
 
 /** Options of a kustomer: endpoint. The component holds one that every endpoint copies. */
 @UriParams
@@ -96,7 +97,10 @@ public class KustomerConfiguration implements Cloneable {
     @UriParam(label = "batching", defaultValue = "100")
     private int bulkSize = MAX_BULK_SIZE;
 
-    /** The most calls this endpoint has in flight at once. */
+    /**
+     * The most calls in flight at once for the org, over every endpoint of the component that talks to it (like
+     * the rate limits, an org has one cap: set it on the component).
+     */
     @UriParam(label = "throttling", defaultValue = "4")
     private int maxConcurrentRequests = 4;
 

@@ -1,43 +1,61 @@
 package io.github.camelsaas.kustomer;
 
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.github.camelsaas.common.async.FutureFailures;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.github.camelsaas.common.component.ExchangeResult;
+import io.github.camelsaas.common.component.ProducerReadinessCheck;
+import io.github.camelsaas.common.component.SaasProducer;
+import io.github.camelsaas.common.component.SaasRuntime;
 import io.github.camelsaas.common.failure.FailedRecord;
 import io.github.camelsaas.common.failure.PartialFailureException;
 import io.github.camelsaas.common.failure.RecordFailedException;
 import io.github.camelsaas.common.failure.RecordOutcome;
-import org.apache.camel.AsyncCallback;
-import org.apache.camel.Exchange;
-import org.apache.camel.Message;
-import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.health.WritableHealthCheckRepository;
-import org.apache.camel.support.DefaultAsyncProducer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.github.camelsaas.common.json.BodyShape;
+import io.github.camelsaas.common.retry.RetryPolicy;
+import io.github.camelsaas.kustomer.api.CallStats;
+import io.github.camelsaas.kustomer.api.KustomerBaseUrl;
+import io.github.camelsaas.kustomer.api.KustomerClient;
+import io.github.camelsaas.kustomer.api.KustomerPaths;
+import io.github.camelsaas.kustomer.operation.BulkWriter;
+import io.github.camelsaas.kustomer.operation.CreateCoalescer;
+import io.github.camelsaas.kustomer.operation.RecordWriter;
+import io.github.camelsaas.kustomer.operation.RecordWrites;
+import io.github.camelsaas.kustomer.operation.ResourceReads;
+import io.github.camelsaas.kustomer.operation.WriteTarget;
 
 /**
- * Runs one exchange: resolves the operation and klass (headers override the endpoint), turns the body into records,
- * writes or reads, and completes the exchange on the component's workers. No Camel thread waits for a rate limit or
- * an answer.
+ * The kustomer: producer: owns the endpoint's services for as long as it runs (its client with its retries, the
+ * writers, the coalescer), resolves each message's operation and klass (headers override the endpoint), runs it and
+ * answers as every producer of the project does ({@link SaasProducer}). Sets {@code CamelKustomerRequestCount},
+ * {@code CamelKustomerRateLimitRemaining} and, for bulk calls, {@code CamelKustomerBulkJobIds}.
  */
-public class KustomerProducer extends DefaultAsyncProducer {
+public class KustomerProducer extends SaasProducer<CallStats> {
 
     private static final Logger LOG = LoggerFactory.getLogger(KustomerProducer.class);
+    private static final Headers HEADERS = new Headers(KustomerConstants.REQUEST_COUNT,
+            KustomerConstants.FAILED_RECORDS);
 
     private final KustomerEndpoint endpoint;
-    private WritableHealthCheckRepository healthCheckRepository;
-    private KustomerProducerHealthCheck healthCheck;
+    private final KustomerConfiguration configuration;
+    private KustomerClient client;
+    private RecordWrites writes;
+    private ResourceReads reads;
+    private CreateCoalescer coalescer;
 
     public KustomerProducer(KustomerEndpoint endpoint) {
-        super(endpoint);
+        super(endpoint, HEADERS);
         this.endpoint = endpoint;
+        this.configuration = endpoint.getConfiguration();
     }
 
     @Override
@@ -46,29 +64,43 @@ public class KustomerProducer extends DefaultAsyncProducer {
     }
 
     @Override
-    public boolean process(Exchange exchange, AsyncCallback callback) {
-        CallStats stats = new CallStats();
-        CompletableFuture<ExchangeOutcome> work;
-        try {
-            work = start(exchange, stats);
-        } catch (RuntimeException e) {
-            // a bad header or body: fails before any request is sent
-            exchange.setException(e);
-            callback.done(true);
-            return true;
+    protected void startServices() {
+        String apiKey = configuration.getApiKey();
+        KustomerComponent component = endpoint.getComponent();
+        component.secrets().register(apiKey);
+        SaasRuntime runtime = component.runtime();
+        String baseUrl = KustomerBaseUrl.resolve(configuration);
+        String name = endpoint.label();
+        client = new KustomerClient(name, baseUrl, apiKey, component.throttleFor(baseUrl, configuration, name),
+                runtime, RetryPolicy.withMaxRetries(configuration.getMaxRetries()));
+        RecordWriter recordWriter = new RecordWriter(client);
+        BulkWriter bulkWriter = new BulkWriter(client, recordWriter, configuration.getBulkSize());
+        if (configuration.getBatchWindow() > 0) {
+            coalescer = new CreateCoalescer(name, configuration.getBulkSize(),
+                    Duration.ofMillis(configuration.getBatchWindow()), runtime.scheduler(), bulkWriter);
         }
-        work.whenCompleteAsync((outcome, failure) -> {
-            try {
-                complete(exchange, stats, outcome, failure);
-            } finally {
-                callback.done(false);
-            }
-        }, endpoint.client().workers());
-        return false;
+        writes = new RecordWrites(configuration, client.json(), recordWriter, bulkWriter, coalescer);
+        reads = new ResourceReads(client);
     }
 
-    private CompletableFuture<ExchangeOutcome> start(Exchange exchange, CallStats stats) {
-        KustomerConfiguration configuration = endpoint.getConfiguration();
+    @Override
+    protected void stopServices() {
+        if (coalescer != null) {
+            coalescer.close();
+            coalescer = null;
+        }
+        if (client != null) {
+            client.close();
+        }
+    }
+
+    @Override
+    protected CallStats newCalls(Message message) {
+        return new CallStats();
+    }
+
+    @Override
+    protected CompletableFuture<ExchangeResult> start(Exchange exchange, CallStats stats) {
         KustomerResource resource = configuration.getResource();
         Message message = exchange.getMessage();
         String operationName = message.getHeader(KustomerConstants.OPERATION, configuration.getOperation(),
@@ -82,20 +114,31 @@ public class KustomerProducer extends DefaultAsyncProducer {
         }
         if (!operation.writesRecords()) {
             LOG.debug("kustomer:{} {}", resource, operation);
-            return endpoint.reads().run(operation, resource, klass, message, stats);
+            return reads.run(operation, resource, klass, message, stats);
         }
         Object body = message.getBody();
         if (body instanceof InputStream) {
             body = message.getBody(byte[].class);
         }
-        boolean single = !isList(body);
-        List<Map<String, Object>> records = endpoint.client().json().toRecords(body);
+        boolean single = !BodyShape.isList(body);
+        List<Map<String, Object>> records = client.json().toRecords(body);
         WriteTarget target = new WriteTarget(resource, klass, pathHeader(message, KustomerConstants.CUSTOMER_ID),
                 pathHeader(message, KustomerConstants.EXTERNAL_ID), pathHeader(message, KustomerConstants.EMAIL),
                 pathHeader(message, KustomerConstants.ID), single, stats);
         LOG.debug("kustomer:{} {}: {} record(s)", target.describe(), operation, records.size());
-        return endpoint.writes().write(target, operation, records)
-                .thenApply(result -> finish(target, operation, result));
+        return writes.write(target, operation, records).thenApply(outcomes -> result(outcomes, single, stats));
+    }
+
+    /** The records' outcomes, with the created or updated record's id and the bulk jobs the calls answered. */
+    private static ExchangeResult result(List<RecordOutcome<Object>> outcomes, boolean single, CallStats stats) {
+        ExchangeResult result = ExchangeResult.ofRecords(outcomes, single);
+        if (single && outcomes.get(0).isSuccess()) {
+            Object value = outcomes.get(0).value();
+            result.header(KustomerConstants.ID, value instanceof Map<?, ?> map && map.get("id") instanceof String id
+                    ? id : null);
+        }
+        List<String> jobs = stats.bulkJobIds();
+        return jobs.isEmpty() ? result : result.header(KustomerConstants.BULK_JOB_IDS, jobs);
     }
 
     /** A header whose value may go into a URL path; refused (the message fails, nothing is sent) if it cannot. */
@@ -104,113 +147,45 @@ public class KustomerProducer extends DefaultAsyncProducer {
         return value == null ? null : KustomerPaths.requireSegment(value, "header " + header);
     }
 
-    /** Whether the body holds a list of records (even of one) rather than a single record. */
-    private static boolean isList(Object body) {
-        if (body instanceof byte[] bytes) {
-            return startsWithBracket(new String(bytes, 0, Math.min(bytes.length, 256), StandardCharsets.UTF_8));
-        }
-        if (body instanceof CharSequence text) {
-            return startsWithBracket(text);
-        }
-        if (body instanceof JsonNode node) {
-            return node.isArray();
-        }
-        return body instanceof Iterable || body instanceof Iterator
-                || (body != null && body.getClass().isArray());
-    }
-
-    private static boolean startsWithBracket(CharSequence text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (!Character.isWhitespace(c) && c != '\uFEFF') {
-                return c == '[';
-            }
-        }
-        return false;
-    }
-
-    private ExchangeOutcome finish(WriteTarget target, KustomerOperation operation, RecordWrites.Result result) {
-        List<RecordOutcome<Object>> outcomes = result.outcomes();
-        List<FailedRecord> failed = outcomes.stream().filter(RecordOutcome::isFailure)
-                .map(RecordOutcome::failedRecord).toList();
-        List<Object> succeeded = outcomes.stream().filter(RecordOutcome::isSuccess).map(RecordOutcome::value)
-                .toList();
-        CallStats stats = target.stats();
-        if (!target.singleRecord()) {
-            LOG.info("kustomer:{} {}: {} records, {} succeeded, {} failed ({} invalid), {} calls, {} ms",
-                    target.describe(), operation, outcomes.size(), succeeded.size(), failed.size(),
-                    result.invalid().cardinality(), stats.requests(), stats.elapsedMillis());
-        }
-        KustomerAuthenticationException unauthorized = stats.unauthorized();
-        if (unauthorized != null) {
-            throw unauthorized.withCause(failed.isEmpty() || target.singleRecord() ? null
-                    : new PartialFailureException(succeeded, failed, outcomes.size()));
-        }
-        if (target.singleRecord()) {
-            RecordOutcome<Object> outcome = outcomes.get(0);
-            if (outcome.isFailure()) {
-                throw result.invalid().get(0) ? new KustomerValidationException(outcome.failedRecord())
-                        : new RecordFailedException(outcome.failedRecord());
-            }
-            Object value = outcome.value();
-            return withBulkJobs(ExchangeOutcome.of(value).header(KustomerConstants.ID,
-                    value instanceof Map<?, ?> map && map.get("id") instanceof String id ? id : null), stats);
-        }
-        ExchangeOutcome exchangeOutcome = ExchangeOutcome.of(succeeded);
-        if (!failed.isEmpty() && endpoint.getConfiguration().isFailOnPartialFailure()) {
-            throw new PartialFailureException(succeeded, failed, outcomes.size());
-        }
-        if (!endpoint.getConfiguration().isFailOnPartialFailure()) {
-            exchangeOutcome.header(KustomerConstants.FAILED_RECORDS, failed);
-        }
-        return withBulkJobs(exchangeOutcome, stats);
-    }
-
-    /** The bulk jobs the calls answered (a list body, or a record coalesced into a bulk call). */
-    private static ExchangeOutcome withBulkJobs(ExchangeOutcome outcome, CallStats stats) {
-        List<String> jobs = stats.bulkJobIds();
-        return jobs.isEmpty() ? outcome : outcome.header(KustomerConstants.BULK_JOB_IDS, jobs);
-    }
-
-    private static void complete(Exchange exchange, CallStats stats, ExchangeOutcome outcome, Throwable failure) {
-        Message message = exchange.getMessage();
-        message.setHeader(KustomerConstants.REQUEST_COUNT, stats.requests());
+    @Override
+    protected void writeCallHeaders(Message message, CallStats stats) {
         if (stats.rateLimitRemaining() != null) {
             message.setHeader(KustomerConstants.RATE_LIMIT_REMAINING, stats.rateLimitRemaining());
         }
-        if (failure != null) {
-            exchange.setException(FutureFailures.unwrap(failure));
-            return;
-        }
-        message.setBody(outcome.body());
-        outcome.headers().forEach((name, value) -> {
-            if (value == null) {
-                message.removeHeader(name);
-            } else {
-                message.setHeader(name, value);
-            }
-        });
-    }
-
-    /** Registers the producer health check when Camel has a producers repository (health checks are opt-in). */
-    @Override
-    protected void doStart() throws Exception {
-        super.doStart();
-        healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "producers",
-                WritableHealthCheckRepository.class);
-        if (healthCheckRepository != null) {
-            healthCheck = new KustomerProducerHealthCheck(endpoint);
-            healthCheck.setEnabled(endpoint.getComponent().isHealthCheckProducerEnabled());
-            healthCheckRepository.addHealthCheck(healthCheck);
-        }
     }
 
     @Override
-    protected void doStop() throws Exception {
-        if (healthCheckRepository != null && healthCheck != null) {
-            healthCheckRepository.removeHealthCheck(healthCheck);
-            healthCheck = null;
-        }
-        super.doStop();
+    protected RuntimeException authenticationFailure(RuntimeException failure, PartialFailureException outcomes) {
+        return failure instanceof KustomerAuthenticationException refused ? refused.withCause(outcomes) : failure;
+    }
+
+    @Override
+    protected RecordFailedException invalidRecord(FailedRecord failed) {
+        return new KustomerValidationException(failed);
+    }
+
+    @Override
+    protected Executor workers() {
+        return client.workers();
+    }
+
+    @Override
+    protected boolean failOnPartialFailure() {
+        return configuration.isFailOnPartialFailure();
+    }
+
+    @Override
+    protected String label() {
+        return endpoint.label();
+    }
+
+    @Override
+    protected ProducerReadinessCheck newHealthCheck() {
+        return new KustomerProducerHealthCheck(endpoint, client);
+    }
+
+    @Override
+    protected boolean healthCheckEnabled() {
+        return endpoint.getComponent().isHealthCheckProducerEnabled();
     }
 }

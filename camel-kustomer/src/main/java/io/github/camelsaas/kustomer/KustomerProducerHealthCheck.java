@@ -5,6 +5,10 @@ import java.util.concurrent.CompletableFuture;
 import io.github.camelsaas.common.async.FutureFailures;
 import io.github.camelsaas.common.component.ProducerReadinessCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
+import io.github.camelsaas.kustomer.api.CallStats;
+import io.github.camelsaas.kustomer.api.KustomerClient;
+import io.github.camelsaas.kustomer.api.KustomerPaths;
+import io.github.camelsaas.kustomer.api.KustomerRequest;
 
 /**
  * Readiness of a kustomer: producer: calls Kustomer's token check ({@code GET /v1/users/current}) with the endpoint's
@@ -13,10 +17,12 @@ import org.apache.camel.health.HealthCheckResultBuilder;
 final class KustomerProducerHealthCheck extends ProducerReadinessCheck {
 
     private final KustomerEndpoint endpoint;
+    private final KustomerClient client;
 
-    KustomerProducerHealthCheck(KustomerEndpoint endpoint) {
+    KustomerProducerHealthCheck(KustomerEndpoint endpoint, KustomerClient client) {
         super("producer:kustomer-" + endpoint.getId(), endpoint.getComponent().getResponseTimeout() + 5_000);
         this.endpoint = endpoint;
+        this.client = client;
     }
 
     @Override
@@ -27,7 +33,7 @@ final class KustomerProducerHealthCheck extends ProducerReadinessCheck {
     @Override
     protected CompletableFuture<?> probe(HealthCheckResultBuilder builder) {
         KustomerRequest request = KustomerRequest.get(KustomerPaths.CURRENT_USER);
-        return endpoint.client().send(request, new CallStats()).thenAccept(response -> {
+        return client.send(request, new CallStats()).thenAccept(response -> {
             builder.detail(HTTP_RESPONSE_CODE, response.status());
             if (!response.isSuccessful()) {
                 throw KustomerApiException.of(request, response.error());

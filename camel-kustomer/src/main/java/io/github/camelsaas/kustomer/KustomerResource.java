@@ -66,22 +66,22 @@ public enum KustomerResource {
     }
 
     /** Whether Kustomer can find a record by external id ({@code .../externalId={externalId}}). */
-    boolean hasExternalIdLookup() {
+    public boolean hasExternalIdLookup() {
         return this == kobjects || this == customers || this == conversations;
     }
 
     /** Whether a create can go through the customer-scoped path {@code /v1/customers/{id}/...}. */
-    boolean hasCustomerScopedCreate() {
+    public boolean hasCustomerScopedCreate() {
         return this == kobjects || this == conversations || this == messages;
     }
 
     /** Whether creates count against the per-customer create limit (120 per minute). */
-    boolean createsCountPerCustomer() {
+    public boolean createsCountPerCustomer() {
         return this == kobjects || this == conversations || this == messages || this == notes;
     }
 
     /** Whether {@code importedAt} in the body exempts a create from the per-customer limit (notes: no exemption). */
-    boolean importedAtExemptsFromCustomerLimit() {
+    public boolean importedAtExemptsFromCustomerLimit() {
         return this == kobjects || this == conversations || this == messages;
     }
 }

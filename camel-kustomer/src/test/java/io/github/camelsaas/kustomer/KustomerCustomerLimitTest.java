@@ -22,7 +22,7 @@ class KustomerCustomerLimitTest extends KustomerSimulatorTestSupport {
     @Test
     void twoHundredFiftyKObjectsOneByOneStayWithinTheCustomerLimit() {
         String customer = prepare();
-        Exchange exchange = send("kustomer:kobjects?klass=order&bulk=false&maxConcurrentRequests=8",
+        Exchange exchange = send("kustomer:kobjects?klass=order&bulk=false",
                 orders(250, false), Map.of(KustomerConstants.CUSTOMER_ID, customer));
 
         // the limit is used, not just respected: a full window's worth at once, never more
@@ -46,7 +46,7 @@ class KustomerCustomerLimitTest extends KustomerSimulatorTestSupport {
     void importedKObjectsSkipTheCustomerLimit() {
         String customer = prepare(120, Duration.ofSeconds(30));
         long start = System.nanoTime();
-        Exchange exchange = send("kustomer:kobjects?klass=order&bulk=false&maxConcurrentRequests=8",
+        Exchange exchange = send("kustomer:kobjects?klass=order&bulk=false",
                 orders(250, true), Map.of(KustomerConstants.CUSTOMER_ID, customer));
         long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
 
@@ -89,6 +89,8 @@ class KustomerCustomerLimitTest extends KustomerSimulatorTestSupport {
         simulator.setCustomerCreateLimit(customerCreates, window);
         KustomerConfiguration limits = component().getConfiguration();
         limits.setCustomerCreatesPerMinute(customerCreates);
+        // the org's cap on calls in flight (per org since 0.1.0: set on the component, where the limits are)
+        limits.setMaxConcurrentRequests(8);
         limits.setRateLimitWindow(window.toMillis());
         limits.setRequestsPerMinute(100_000);
         return createCustomer("Ada");

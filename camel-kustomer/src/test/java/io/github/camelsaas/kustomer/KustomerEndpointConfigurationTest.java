@@ -9,6 +9,7 @@ import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.spi.EndpointUriFactory;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
+import io.github.camelsaas.kustomer.api.KustomerBaseUrl;
 
 /** Proves the generated metadata is wired: the component is found by scheme and options bind from the URI. */
 class KustomerEndpointConfigurationTest extends CamelTestSupport {

@@ -41,8 +41,8 @@ class KustomerOrgLimitTest extends KustomerSimulatorTestSupport {
         simulator.setOrgLimit(12, WINDOW);
         component().getConfiguration().setRateLimitWindow(WINDOW.toMillis());
         Exchange first = send("kustomer:customers", Map.of("name", "First"));
-        KustomerEndpoint endpoint = context.getEndpoint("kustomer:customers", KustomerEndpoint.class);
-        assertThat(endpoint.client().throttle().orgLimit().permits()).isEqualTo(12);
+        assertThat(component().orgThrottles()).singleElement()
+                .satisfies(org -> assertThat(org.orgLimit().permits()).isEqualTo(12));
         assertThat(first.getMessage().getHeader(KustomerConstants.RATE_LIMIT_REMAINING)).isEqualTo(11);
 
         List<CompletableFuture<Exchange>> burst = new ArrayList<>();

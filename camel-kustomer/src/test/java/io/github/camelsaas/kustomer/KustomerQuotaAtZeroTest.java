@@ -41,7 +41,7 @@ class KustomerQuotaAtZeroTest extends KustomerSimulatorTestSupport {
         customer = createCustomer("Ada");
 
         int windows = 5;
-        Exchange exchange = send("kustomer:kobjects?klass=order&bulk=false&maxConcurrentRequests=8",
+        Exchange exchange = send("kustomer:kobjects?klass=order&bulk=false",
                 KustomerBulkTest.orders(windows * ORG_LIMIT - 1), Map.of(KustomerConstants.CUSTOMER_ID, customer));
 
         assertThat(exchange.getException()).isNull();
@@ -106,6 +106,8 @@ class KustomerQuotaAtZeroTest extends KustomerSimulatorTestSupport {
     private void useLimits(int requestsPerWindow) {
         KustomerConfiguration limits = component().getConfiguration();
         limits.setRequestsPerMinute(requestsPerWindow);
+        // the org's cap on calls in flight (per org since 0.1.0: set on the component, where the limits are)
+        limits.setMaxConcurrentRequests(8);
         limits.setCustomerCreatesPerMinute(1_000);
         limits.setRateLimitWindow(WINDOW.toMillis());
     }

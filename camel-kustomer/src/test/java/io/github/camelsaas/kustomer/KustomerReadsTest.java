@@ -72,7 +72,7 @@ class KustomerReadsTest extends KustomerSimulatorTestSupport {
         Exchange badId = send("kustomer:notes?operation=get", null, Map.of(KustomerConstants.ID, "not-an-id"));
         assertThat(badId.getException()).isInstanceOf(KustomerApiException.class)
                 .hasMessageContaining("Kustomer answered 400").hasMessageContaining("GET /v1/notes/{id}");
-        assertThat(((KustomerApiException) badId.getException()).getStatus()).isEqualTo(400);
+        assertThat(((KustomerApiException) badId.getException()).getHttpStatus()).isEqualTo(400);
         assertThat(simulator.stats().totalCalls()).isEqualTo(1);
     }
 }

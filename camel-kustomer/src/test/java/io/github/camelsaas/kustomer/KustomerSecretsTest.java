@@ -29,7 +29,7 @@ class KustomerSecretsTest extends KustomerSimulatorTestSupport {
 
         assertThat(exchange.getException()).isInstanceOf(KustomerAuthenticationException.class);
         KustomerAuthenticationException refused = (KustomerAuthenticationException) exchange.getException();
-        assertThat(refused.getStatus()).isEqualTo(401);
+        assertThat(refused.getHttpStatus()).isEqualTo(401);
         assertThat(refused.getMessage())
                 .contains("Kustomer refused the API key (401 unauthorized) for POST /v1/klasses/order")
                 .contains("invalid or expired, or it lacks the role")
@@ -80,7 +80,7 @@ class KustomerSecretsTest extends KustomerSimulatorTestSupport {
             assertThat(read.getException()).isNull();
             seen.append(stackTrace(echoed.getException())).append(stackTrace(refused.getException()));
             KustomerEndpoint endpoint = context.getEndpoint("kustomer:kobjects?klass=order", KustomerEndpoint.class);
-            seen.append(endpoint).append(endpoint.getConfiguration()).append(endpoint.client())
+            seen.append(endpoint).append(endpoint.getConfiguration()).append(component().orgThrottles())
                     .append(component()).append(endpoint.getEndpointUri());
             assertThat(logs.lines())
                     .anySatisfy(line -> assertThat(line).contains("GET /v1/klasses/order -> 200"))

@@ -6,14 +6,14 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.camelsaas.common.testsupport.Replicas;
-import io.github.camelsaas.kustomer.KustomerComponent;
-import io.github.camelsaas.kustomer.KustomerConstants;
 import io.github.camelsaas.simulator.kustomer.KustomerSimulator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import io.github.camelsaas.kustomer.KustomerComponent;
+import io.github.camelsaas.kustomer.KustomerConstants;
 
 /**
  * One replica of an application, in a JVM of its own: a Camel context whose kustomer component points at the

@@ -1,18 +1,24 @@
-package io.github.camelsaas.kustomer;
+package io.github.camelsaas.kustomer.operation;
 
-import io.github.camelsaas.common.async.FutureFailures;
-import io.github.camelsaas.common.async.StoppedException;
 import io.github.camelsaas.common.call.RetryRules;
+import io.github.camelsaas.common.failure.CallFailures;
 import io.github.camelsaas.common.failure.FailedRecord;
-import io.github.camelsaas.common.http.HttpTransportException;
-import io.github.camelsaas.common.ratelimit.RateLimitUnavailableException;
+import io.github.camelsaas.common.redact.SecretRegistry;
+import io.github.camelsaas.kustomer.api.KustomerError;
+import io.github.camelsaas.kustomer.api.KustomerResponse;
 
-/** Turns Kustomer's answers and transport failures into FailedRecords, deciding whether a resend may succeed. */
+/**
+ * Turns Kustomer's answers into FailedRecords, deciding whether a resend may succeed; a call's failure goes through
+ * the one mapping both components share ({@link CallFailures}).
+ */
 final class Failures {
 
     /** Appended when a create got an uncertain outcome and was therefore not replayed. */
     static final String CREATE_NOT_REPLAYED = "; not retried, as the create may have been applied (to send it "
             + "again safely, give the record an externalId and use operation=upsert, which looks it up first)";
+
+    /** Kustomer's messages name no credential (the API key is never echoed): nothing to redact. */
+    private static final SecretRegistry NO_SECRETS = new SecretRegistry();
 
     private Failures() {
     }
@@ -26,7 +32,7 @@ final class Failures {
         KustomerError error = response.error();
         int status = response.status();
         boolean transientError = RetryRules.isTransientServerError(status);
-        boolean retryable = status == 429 || (transientError && !uncertainCreate);
+        boolean retryable = RetryRules.mayResend(status, !uncertainCreate);
         String message = status == 401 ? "API key refused (invalid, expired or lacking the role): " + error.describe()
                 : error.describe() + (transientError && uncertainCreate ? CREATE_NOT_REPLAYED : "");
         return FailedRecord.fromResponse(item.index(), item.record(), status, error.code(), message, retryable);
@@ -38,21 +44,7 @@ final class Failures {
      * @param uncertainCreate whether the call was a create that may have reached Kustomer
      */
     static FailedRecord fromFailure(WriteItem item, Throwable failure, boolean uncertainCreate) {
-        Throwable cause = FutureFailures.unwrap(failure);
-        if (cause instanceof StoppedException || cause instanceof RateLimitUnavailableException) {
-            // nothing was sent: the producer stopped, or the shared rate-limit store (Redis) could not be asked
-            return FailedRecord.notSent(item.index(), item.record(), cause.getMessage(), true);
-        }
-        if (cause instanceof HttpTransportException transport) {
-            if (transport.isConnectFailure()) {
-                return FailedRecord.noResponse(item.index(), item.record(), transport.getMessage(), true);
-            }
-            return FailedRecord.noResponse(item.index(), item.record(),
-                    transport.getMessage() + (uncertainCreate ? CREATE_NOT_REPLAYED : ""), !uncertainCreate);
-        }
-        // not a transport failure: a bug or an answer that was no JSON; the message is ours or already redacted
-        return FailedRecord.noResponse(item.index(), item.record(), cause.getClass().getSimpleName() + ": "
-                + cause.getMessage(), false);
+        return CallFailures.of(item.index(), item.record(), failure, !uncertainCreate, CREATE_NOT_REPLAYED, NO_SECRETS);
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.github.camelsaas.kustomer;
+package io.github.camelsaas.kustomer.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,8 +20,8 @@ class OrgThrottleTest {
 
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final OrgThrottle throttle = new OrgThrottle("https://acme.example",
-            new OrgThrottle.Settings(0, 2, Duration.ofSeconds(60)), new InMemoryRateLimitBackend(), scheduler,
-            Duration.ofMinutes(2));
+            new OrgThrottle.Settings(0, 2, Duration.ofSeconds(60), 4), new InMemoryRateLimitBackend(), scheduler,
+            Runnable::run, Duration.ofMinutes(2));
 
     @AfterEach
     void close() {
@@ -156,6 +156,6 @@ class OrgThrottleTest {
 
     private OrgThrottle explicitLimit(int requestsPerWindow, InMemoryRateLimitBackend backend) {
         return new OrgThrottle("https://acme.example", new OrgThrottle.Settings(requestsPerWindow, 120,
-                Duration.ofSeconds(60)), backend, scheduler, Duration.ofMinutes(2));
+                Duration.ofSeconds(60), 4), backend, scheduler, Runnable::run, Duration.ofMinutes(2));
     }
 }

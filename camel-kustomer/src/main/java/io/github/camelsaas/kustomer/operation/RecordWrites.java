@@ -1,7 +1,6 @@
-package io.github.camelsaas.kustomer;
+package io.github.camelsaas.kustomer.operation;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,13 +10,19 @@ import io.github.camelsaas.common.failure.FailedRecord;
 import io.github.camelsaas.common.failure.OutcomeCollector;
 import io.github.camelsaas.common.failure.RecordOutcome;
 import io.github.camelsaas.common.json.JsonRecords;
+import io.github.camelsaas.kustomer.KustomerConfiguration;
+import io.github.camelsaas.kustomer.KustomerConstants;
+import io.github.camelsaas.kustomer.KustomerOperation;
+import io.github.camelsaas.kustomer.KustomerResource;
+import io.github.camelsaas.kustomer.api.KustomerPaths;
+import io.github.camelsaas.kustomer.record.RecordValidator;
 
 /**
  * Writes the records of one exchange (create, update, upsert): checks each one (nothing is sent for an invalid
  * record), then writes the valid ones in bulk, one by one, or through the coalescer, and settles every record exactly
  * once, in input order.
  */
-final class RecordWrites {
+public final class RecordWrites {
 
     private final KustomerConfiguration configuration;
     private final JsonRecords json;
@@ -26,7 +31,7 @@ final class RecordWrites {
     private final CreateCoalescer coalescer;
 
     /** @param coalescer null unless batchWindow is set */
-    RecordWrites(KustomerConfiguration configuration, JsonRecords json, RecordWriter recordWriter,
+    public RecordWrites(KustomerConfiguration configuration, JsonRecords json, RecordWriter recordWriter,
                  BulkWriter bulkWriter, CreateCoalescer coalescer) {
         this.configuration = configuration;
         this.json = json;
@@ -35,13 +40,10 @@ final class RecordWrites {
         this.coalescer = coalescer;
     }
 
-    /** Every record's outcome in input order, and which records were refused before sending. */
-    record Result(List<RecordOutcome<Object>> outcomes, BitSet invalid) {
-    }
-
-    CompletableFuture<Result> write(WriteTarget target, KustomerOperation operation, List<Map<String, Object>> records) {
+    /** Every record's outcome, in input order; an invalid record's is a validation failure (nothing was sent). */
+    public CompletableFuture<List<RecordOutcome<Object>>> write(WriteTarget target, KustomerOperation operation,
+                                                                List<Map<String, Object>> records) {
         OutcomeCollector<Object> outcomes = new OutcomeCollector<>(records.size());
-        BitSet invalid = new BitSet(records.size());
         List<WriteItem> valid = new ArrayList<>();
         for (int index = 0; index < records.size(); index++) {
             Map<String, Object> record = records.get(index);
@@ -59,7 +61,6 @@ final class RecordWrites {
                 valid.add(new WriteItem(index, record, body));
             } else {
                 outcomes.fail(FailedRecord.validation(index, record, String.join("; ", violations)));
-                invalid.set(index);
             }
         }
         CompletableFuture<Void> written = valid.isEmpty() ? CompletableFuture.completedFuture(null)
@@ -70,7 +71,7 @@ final class RecordWrites {
                 outcomes.failRemaining(index -> Failures.fromFailure(itemAt(records, index), failure, false));
             }
         });
-        return outcomes.completion().thenApply(all -> new Result(all, invalid));
+        return outcomes.completion();
     }
 
     private CompletableFuture<Void> dispatch(WriteTarget target, KustomerOperation operation, List<WriteItem> valid,

@@ -1,4 +1,4 @@
-package io.github.camelsaas.kustomer;
+package io.github.camelsaas.kustomer.api;
 
 import java.util.List;
 import java.util.Map;
@@ -8,7 +8,7 @@ import io.github.camelsaas.common.json.JsonRecords;
 import io.github.camelsaas.common.redact.SecretRegistry;
 
 /** A Kustomer answer: its status, its JSON:API document (2xx) or its error (otherwise). */
-final class KustomerResponse {
+public final class KustomerResponse {
 
     private final SaasHttpResponse response;
     private final JsonRecords json;
@@ -21,16 +21,21 @@ final class KustomerResponse {
         this.secrets = secrets;
     }
 
-    int status() {
+    public int status() {
         return response.status();
     }
 
-    boolean isSuccessful() {
+    /** The HTTP answer as the transport read it (status and headers, for the retry rules). */
+    public SaasHttpResponse raw() {
+        return response;
+    }
+
+    public boolean isSuccessful() {
         return response.isSuccessful();
     }
 
     /** The whole document of a 2xx answer, read once; empty for a 204. */
-    synchronized Map<String, Object> document() {
+    public synchronized Map<String, Object> document() {
         if (document == null) {
             document = response.bodyLength() == 0 ? Map.of() : json.readObject(response.body());
         }
@@ -39,18 +44,18 @@ final class KustomerResponse {
 
     /** The {@code data} member as an object (a single resource), or null. */
     @SuppressWarnings("unchecked")
-    Map<String, Object> data() {
+    public Map<String, Object> data() {
         return document().get("data") instanceof Map<?, ?> data ? (Map<String, Object>) data : null;
     }
 
     /** The {@code data} member as a list of resources (a page), empty when absent. */
     @SuppressWarnings("unchecked")
-    List<Map<String, Object>> dataList() {
+    public List<Map<String, Object>> dataList() {
         return document().get("data") instanceof List<?> data ? (List<Map<String, Object>>) data : List.of();
     }
 
     /** What the body is, for an error message, never the body itself: e.g. "empty body", "214 bytes of text/html". */
-    String describeBody() {
+    public String describeBody() {
         if (response.bodyLength() == 0) {
             return "empty body";
         }
@@ -58,13 +63,13 @@ final class KustomerResponse {
         return response.bodyLength() + " bytes" + (type == null ? "" : " of " + type.split(";")[0].strip());
     }
 
-    KustomerError error() {
+    public KustomerError error() {
         return KustomerError.of(response.status(), response.body(), json, secrets);
     }
 
     /** {@code x-ratelimit-remaining}, or null when absent or unreadable. */
     Integer rateLimitRemaining() {
-        return intHeader(response, "x-ratelimit-remaining");
+        return intHeader(response, KustomerHeaders.RATE_LIMIT_REMAINING);
     }
 
     static Integer intHeader(SaasHttpResponse response, String name) {
@@ -80,7 +85,7 @@ final class KustomerResponse {
     }
 
     /** The id of a JSON:API resource object, or null. */
-    static String idOf(Map<String, Object> resource) {
+    public static String idOf(Map<String, Object> resource) {
         return resource != null && resource.get("id") instanceof String id ? id : null;
     }
 

@@ -1,26 +1,36 @@
-package io.github.camelsaas.kustomer;
+package io.github.camelsaas.kustomer.operation;
 
+import io.github.camelsaas.common.component.ExchangeResult;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import org.apache.camel.Message;
+import io.github.camelsaas.kustomer.KustomerApiException;
+import io.github.camelsaas.kustomer.KustomerConstants;
+import io.github.camelsaas.kustomer.KustomerOperation;
+import io.github.camelsaas.kustomer.KustomerResource;
+import io.github.camelsaas.kustomer.api.CallStats;
+import io.github.camelsaas.kustomer.api.KustomerClient;
+import io.github.camelsaas.kustomer.api.KustomerPaths;
+import io.github.camelsaas.kustomer.api.KustomerRequest;
+import io.github.camelsaas.kustomer.api.KustomerResponse;
 
 /**
  * The operations on one resource rather than on records: get (by id), getByExternalId, getByEmail (customers),
  * delete and list (a page of KObjects). A lookup that finds nothing answers a null body; deleting a record that is not
  * there succeeds, since it is gone either way (a retried delete sees the 404 of its own first attempt).
  */
-final class ResourceReads {
+public final class ResourceReads {
 
     static final int DEFAULT_PAGE_SIZE = 100;
 
     private final KustomerClient client;
 
-    ResourceReads(KustomerClient client) {
+    public ResourceReads(KustomerClient client) {
         this.client = client;
     }
 
-    CompletableFuture<ExchangeOutcome> run(KustomerOperation operation, KustomerResource resource, String klass,
+    public CompletableFuture<ExchangeResult> run(KustomerOperation operation, KustomerResource resource, String klass,
                                            Message message, CallStats stats) {
         return switch (operation) {
             case get -> find(KustomerRequest.get(KustomerPaths.item(resource, klass,
@@ -36,27 +46,27 @@ final class ResourceReads {
         };
     }
 
-    private CompletableFuture<ExchangeOutcome> find(KustomerRequest request, CallStats stats) {
+    private CompletableFuture<ExchangeResult> find(KustomerRequest request, CallStats stats) {
         return client.send(request, stats).thenApply(response -> {
             if (response.status() == 404) {
-                return ExchangeOutcome.of(null);
+                return ExchangeResult.of(null);
             }
             requireSuccess(request, response);
             Map<String, Object> data = response.data();
-            return ExchangeOutcome.of(data).header(KustomerConstants.ID, KustomerResponse.idOf(data));
+            return ExchangeResult.of(data).header(KustomerConstants.ID, KustomerResponse.idOf(data));
         });
     }
 
-    private CompletableFuture<ExchangeOutcome> delete(KustomerRequest request, CallStats stats) {
+    private CompletableFuture<ExchangeResult> delete(KustomerRequest request, CallStats stats) {
         return client.send(request, stats).thenApply(response -> {
             if (response.status() != 404) {
                 requireSuccess(request, response);
             }
-            return ExchangeOutcome.of(null);
+            return ExchangeResult.of(null);
         });
     }
 
-    private CompletableFuture<ExchangeOutcome> list(KustomerResource resource, String klass, Message message,
+    private CompletableFuture<ExchangeResult> list(KustomerResource resource, String klass, Message message,
                                                     CallStats stats) {
         int page = positive(message, KustomerConstants.PAGE, 1);
         int pageSize = positive(message, KustomerConstants.PAGE_SIZE, DEFAULT_PAGE_SIZE);
@@ -65,7 +75,7 @@ final class ResourceReads {
         return client.send(request, stats).thenApply(response -> {
             requireSuccess(request, response);
             boolean more = response.document().get("links") instanceof Map<?, ?> links && links.get("next") != null;
-            return ExchangeOutcome.of(response.dataList()).header(KustomerConstants.NEXT_PAGE, more ? page + 1 : null);
+            return ExchangeResult.of(response.dataList()).header(KustomerConstants.NEXT_PAGE, more ? page + 1 : null);
         });
     }
 

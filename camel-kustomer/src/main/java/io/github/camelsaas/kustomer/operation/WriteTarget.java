@@ -1,13 +1,15 @@
-package io.github.camelsaas.kustomer;
+package io.github.camelsaas.kustomer.operation;
 
 import java.util.List;
 import java.util.Map;
+import io.github.camelsaas.kustomer.KustomerResource;
+import io.github.camelsaas.kustomer.api.CallStats;
 
 /**
  * What one exchange writes to: the resource and klass, the ids its headers give, whether its body was a single
  * record (headers then apply to that record) and where its calls are counted.
  */
-record WriteTarget(KustomerResource resource, String klass, String customerHeader, String externalIdHeader,
+public record WriteTarget(KustomerResource resource, String klass, String customerHeader, String externalIdHeader,
                    String emailHeader, String idHeader, boolean singleRecord, CallStats stats) {
 
     /** The same target for a batch of coalesced single-record creates (their customers are in the records). */
@@ -63,7 +65,7 @@ record WriteTarget(KustomerResource resource, String klass, String customerHeade
     }
 
     /** Where this target's records are, for log lines: e.g. {@code kobjects/order}. */
-    String describe() {
+    public String describe() {
         return resource == KustomerResource.kobjects ? resource + "/" + klass : resource.name();
     }
 

@@ -1,4 +1,4 @@
-package io.github.camelsaas.kustomer;
+package io.github.camelsaas.kustomer.record;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import io.github.camelsaas.kustomer.KustomerOperation;
+import io.github.camelsaas.kustomer.KustomerResource;
 
 /**
  * Kustomer's body rules that a record can be checked against before it is sent (validate=true): custom attribute
@@ -15,7 +17,7 @@ import java.util.regex.Pattern;
  * allowed top-level properties, title, description, icon and images. Every violation of a record is collected, so
  * one report tells everything to fix.
  */
-final class RecordValidator {
+public final class RecordValidator {
 
     static final int MAX_TITLE_LENGTH = 256;
     static final int MAX_TAGS = 20;
@@ -46,7 +48,7 @@ final class RecordValidator {
     }
 
     /** Every rule the record breaks, empty when it is valid. */
-    static List<String> violations(KustomerResource resource, KustomerOperation operation, Map<String, Object> record) {
+    public static List<String> violations(KustomerResource resource, KustomerOperation operation, Map<String, Object> record) {
         List<String> violations = new ArrayList<>();
         if (resource == KustomerResource.kobjects) {
             checkKObject(operation, record, violations);

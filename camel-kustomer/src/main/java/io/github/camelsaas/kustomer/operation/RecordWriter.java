@@ -1,4 +1,4 @@
-package io.github.camelsaas.kustomer;
+package io.github.camelsaas.kustomer.operation;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,6 +13,12 @@ import io.github.camelsaas.common.http.HttpTransportException;
 import io.github.camelsaas.common.retry.RetryDecision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.github.camelsaas.kustomer.KustomerResource;
+import io.github.camelsaas.kustomer.api.KustomerClient;
+import io.github.camelsaas.kustomer.api.KustomerHeaders;
+import io.github.camelsaas.kustomer.api.KustomerPaths;
+import io.github.camelsaas.kustomer.api.KustomerRequest;
+import io.github.camelsaas.kustomer.api.KustomerResponse;
 
 /**
  * Writes one record with one call per step: create, update (PUT for KObjects and companies, PATCH for customers and
@@ -20,13 +26,13 @@ import org.slf4j.LoggerFactory;
  * lost answer it is retried only when the record has an externalId Kustomer can look up, and each retry looks first,
  * so the record is created at most once.
  */
-final class RecordWriter {
+public final class RecordWriter {
 
     private static final Logger LOG = LoggerFactory.getLogger(RecordWriter.class);
 
     private final KustomerClient client;
 
-    RecordWriter(KustomerClient client) {
+    public RecordWriter(KustomerClient client) {
         this.client = client;
     }
 
@@ -52,15 +58,23 @@ final class RecordWriter {
         AtomicBoolean lookUp = new AtomicBoolean(lookUpFirst);
         // set once an attempt (or the call before this method) may have created the record
         AtomicBoolean mayExist = new AtomicBoolean(lookUpFirst);
-        // when the retries run out on a 5xx or a lost answer, the record may still have been created: reported as
-        // not retryable, so a re-drive with operation=create cannot make a second one
-        return client.retrier().execute(() -> lookUp.getAndSet(true)
+        // one loop on the endpoint's policy for every step (its calls are sent once each): a 429 or a call that never
+        // left is sent again as it was; after a 5xx or a lost answer the next attempt looks the record up first. When
+        // the attempts run out on one of those, the record may still have been created: reported as not retryable,
+        // so a re-drive with operation=create cannot make a second one
+        return client.retrier().execute(() -> lookUp.get()
                         ? lookUpThenCreate(target, item, externalId)
-                        : client.send(createRequest(target, item.body()), target.stats()),
+                        : client.sendOnce(createRequest(target, item.body()), target.stats()),
                 (response, failure, attempt) -> {
-                    RetryDecision decision = retryUncertainOutcome(response, failure, attempt);
+                    RetryDecision notApplied = KustomerHeaders.RETRY_RULES.classifier(false)
+                            .classify(response == null ? null : response.raw(), failure, attempt);
+                    if (notApplied.isRetry()) {
+                        return notApplied;
+                    }
+                    RetryDecision decision = retryUncertainOutcome(response, failure);
                     if (decision.isRetry()) {
                         mayExist.set(true);
+                        lookUp.set(true);
                     }
                     return decision;
                 })
@@ -77,7 +91,7 @@ final class RecordWriter {
     /** The answer of the lookup when the record is there (its data is the record), else of a fresh create. */
     private CompletableFuture<KustomerResponse> lookUpThenCreate(WriteTarget target, WriteItem item, String externalId) {
         KustomerResource resource = target.resource();
-        return client.send(KustomerRequest.get(KustomerPaths.byExternalId(resource, target.klass(), externalId)),
+        return client.sendOnce(KustomerRequest.get(KustomerPaths.byExternalId(resource, target.klass(), externalId)),
                 target.stats()).thenCompose(found -> {
                     if (found.status() != 404) {
                         if (found.isSuccessful()) {
@@ -86,12 +100,12 @@ final class RecordWriter {
                         }
                         return CompletableFuture.completedFuture(found);
                     }
-                    return client.send(createRequest(target, item.body()), target.stats());
+                    return client.sendOnce(createRequest(target, item.body()), target.stats());
                 });
     }
 
     /** A 5xx or a lost answer may mean the create was applied: worth another look-then-create. */
-    private static RetryDecision retryUncertainOutcome(KustomerResponse response, Throwable failure, int attempt) {
+    private static RetryDecision retryUncertainOutcome(KustomerResponse response, Throwable failure) {
         if (failure != null) {
             return failure instanceof HttpTransportException transport && !transport.isConnectFailure()
                     ? RetryDecision.retry() : RetryDecision.done();

@@ -1,4 +1,4 @@
-package io.github.camelsaas.kustomer;
+package io.github.camelsaas.kustomer.api;
 
 import java.util.Map;
 
@@ -7,19 +7,19 @@ import java.util.Map;
  * per-customer permits it needs (customer key to the number of times the server counts the call against it), and
  * whether sending it twice is harmless (which decides if a 5xx or a lost answer is retried).
  */
-record KustomerRequest(String method, KustomerPaths.ApiPath path, String query, byte[] body,
+public record KustomerRequest(String method, KustomerPaths.ApiPath path, String query, byte[] body,
                        Map<String, Integer> customerPermits, boolean idempotent) {
 
-    static KustomerRequest get(KustomerPaths.ApiPath path) {
+    public static KustomerRequest get(KustomerPaths.ApiPath path) {
         return new KustomerRequest("GET", path, null, null, Map.of(), true);
     }
 
-    static KustomerRequest get(KustomerPaths.ApiPath path, String query) {
+    public static KustomerRequest get(KustomerPaths.ApiPath path, String query) {
         return new KustomerRequest("GET", path, query, null, Map.of(), true);
     }
 
     /** What log lines and errors show: method and path template, never ids or emails. */
-    String describe() {
+    public String describe() {
         return method + " " + path.template();
     }
 

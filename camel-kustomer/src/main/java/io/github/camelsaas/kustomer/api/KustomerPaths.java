@@ -1,25 +1,26 @@
-package io.github.camelsaas.kustomer;
+package io.github.camelsaas.kustomer.api;
 
 import java.nio.charset.StandardCharsets;
+import io.github.camelsaas.kustomer.KustomerResource;
 
 /**
  * Kustomer's paths per resource, as its API reference spells them (all under {@code /v1}). Each comes with a template
  * (ids replaced by placeholders) for log lines and error messages, which must not carry ids, emails or external ids.
  */
-final class KustomerPaths {
+public final class KustomerPaths {
 
     /** The token check: answers 200 for a valid key, 401 otherwise. */
-    static final ApiPath CURRENT_USER = new ApiPath("/v1/users/current", "/v1/users/current");
+    public static final ApiPath CURRENT_USER = new ApiPath("/v1/users/current", "/v1/users/current");
 
     /** A path to call and the template that describes it. */
-    record ApiPath(String path, String template) {
+    public record ApiPath(String path, String template) {
     }
 
     private KustomerPaths() {
     }
 
     /** Where records are created: the customer-scoped path when a customer is given and the resource has one. */
-    static ApiPath create(KustomerResource resource, String klass, String customerId) {
+    public static ApiPath create(KustomerResource resource, String klass, String customerId) {
         if (customerId != null && resource.hasCustomerScopedCreate()) {
             String tail = resource == KustomerResource.kobjects ? "/klasses/" + segment(klass) : "/" + resource;
             String tailTemplate = resource == KustomerResource.kobjects ? "/klasses/" + klass : "/" + resource;
@@ -29,28 +30,28 @@ final class KustomerPaths {
     }
 
     /** The resource's collection: {@code /v1/klasses/{klass}}, {@code /v1/customers}, ... */
-    static ApiPath collection(KustomerResource resource, String klass) {
+    public static ApiPath collection(KustomerResource resource, String klass) {
         String path = resource == KustomerResource.kobjects ? "/v1/klasses/" + segment(klass) : "/v1/" + resource;
         return new ApiPath(path, path);
     }
 
-    static ApiPath item(KustomerResource resource, String klass, String id) {
+    public static ApiPath item(KustomerResource resource, String klass, String id) {
         ApiPath collection = collection(resource, klass);
         return new ApiPath(collection.path() + "/" + segment(id), collection.template() + "/{id}");
     }
 
     /** The lookup by external id; {@code externalId=} is a literal part of the last segment. */
-    static ApiPath byExternalId(KustomerResource resource, String klass, String externalId) {
+    public static ApiPath byExternalId(KustomerResource resource, String klass, String externalId) {
         ApiPath collection = collection(resource, klass);
         return new ApiPath(collection.path() + "/externalId=" + segment(externalId),
                 collection.template() + "/externalId={externalId}");
     }
 
-    static ApiPath customerByEmail(String email) {
+    public static ApiPath customerByEmail(String email) {
         return new ApiPath("/v1/customers/email=" + segment(email), "/v1/customers/email={email}");
     }
 
-    static ApiPath bulk(KustomerResource resource, String klass) {
+    public static ApiPath bulk(KustomerResource resource, String klass) {
         ApiPath collection = collection(resource, klass);
         return new ApiPath(collection.path() + "/bulk", collection.template() + "/bulk");
     }
@@ -62,7 +63,7 @@ final class KustomerPaths {
      * linked to no customer; and no id, email or external id holds a control character (a CR or LF is a broken
      * value, such as a line read with its line break).
      */
-    static String segmentProblem(String value) {
+    public static String segmentProblem(String value) {
         if (value.isEmpty()) {
             return "is empty";
         }
@@ -82,7 +83,7 @@ final class KustomerPaths {
      * @param  where                    what the value is, for the message: e.g. "header CamelKustomerId"
      * @throws IllegalArgumentException when the value is unfit for a path segment
      */
-    static String requireSegment(String value, String where) {
+    public static String requireSegment(String value, String where) {
         String problem = segmentProblem(value);
         if (problem != null) {
             throw new IllegalArgumentException(where + " " + problem + ": it cannot name a Kustomer resource");

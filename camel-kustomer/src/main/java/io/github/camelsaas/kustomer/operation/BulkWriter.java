@@ -1,4 +1,4 @@
-package io.github.camelsaas.kustomer;
+package io.github.camelsaas.kustomer.operation;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +19,11 @@ import io.github.camelsaas.common.failure.OutcomeCollector;
 import io.github.camelsaas.common.http.HttpTransportException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.github.camelsaas.kustomer.api.KustomerClient;
+import io.github.camelsaas.kustomer.api.KustomerError;
+import io.github.camelsaas.kustomer.api.KustomerPaths;
+import io.github.camelsaas.kustomer.api.KustomerRequest;
+import io.github.camelsaas.kustomer.api.KustomerResponse;
 
 /**
  * Writes a list of records through a resource's {@code /bulk} endpoint: chunks of at most bulkSize items and 100 kB,
@@ -30,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * <p>Kustomer answers a bulk job rather than the written records; an item's result is the body sent for it, with
  * the record's {@code id} added when the job lists exactly one id per item (unconfirmed that it ever does).
  */
-final class BulkWriter {
+public final class BulkWriter {
 
     /** Kustomer refuses bodies over 100 kB; 100,000 bytes stays under either reading of "kB". */
     static final long MAX_BODY_BYTES = 100_000;
@@ -44,7 +49,7 @@ final class BulkWriter {
     private final RecordWriter recordWriter;
     private final int bulkSize;
 
-    BulkWriter(KustomerClient client, RecordWriter recordWriter, int bulkSize) {
+    public BulkWriter(KustomerClient client, RecordWriter recordWriter, int bulkSize) {
         this.client = client;
         this.recordWriter = recordWriter;
         this.bulkSize = bulkSize;

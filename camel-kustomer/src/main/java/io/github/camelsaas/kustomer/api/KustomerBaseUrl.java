@@ -1,13 +1,14 @@
-package io.github.camelsaas.kustomer;
+package io.github.camelsaas.kustomer.api;
 
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 
 import io.github.camelsaas.common.http.PlainHttpGuard;
+import io.github.camelsaas.kustomer.KustomerConfiguration;
 
 /** Where an endpoint's calls go: baseUrl if set, else the per-org host, else the region's host. */
-final class KustomerBaseUrl {
+public final class KustomerBaseUrl {
 
     static final String US = "https://api.kustomerapp.com";
     static final String EU = "https://api.prod2.kustomerapp.com";
@@ -16,7 +17,7 @@ final class KustomerBaseUrl {
     }
 
     /** The base URL without a trailing slash; paths start with /v1. */
-    static String resolve(KustomerConfiguration configuration) {
+    public static String resolve(KustomerConfiguration configuration) {
         String baseUrl = configuration.getBaseUrl();
         if (baseUrl != null && !baseUrl.isBlank()) {
             return checked(baseUrl.trim(), configuration.isAllowInsecureHttp());
@@ -28,7 +29,7 @@ final class KustomerBaseUrl {
     }
 
     /** For toString: the resolved URL, or why it cannot be resolved. */
-    static String describe(KustomerConfiguration configuration) {
+    public static String describe(KustomerConfiguration configuration) {
         try {
             return resolve(configuration);
         } catch (IllegalArgumentException e) {

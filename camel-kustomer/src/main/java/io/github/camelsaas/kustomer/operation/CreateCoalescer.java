@@ -1,4 +1,4 @@
-package io.github.camelsaas.kustomer;
+package io.github.camelsaas.kustomer.operation;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,18 +8,18 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 
-import io.github.camelsaas.common.async.FutureFailures;
 import io.github.camelsaas.common.batch.Coalescer;
 import io.github.camelsaas.common.failure.OutcomeCollector;
-import io.github.camelsaas.common.failure.RecordFailedException;
 import io.github.camelsaas.common.failure.RecordOutcome;
+import io.github.camelsaas.kustomer.KustomerResource;
+import io.github.camelsaas.kustomer.api.CallStats;
 
 /**
  * Gathers the single-record creates of many exchanges (batchWindow) into bulk calls, per klass: a batch leaves when it
  * holds bulkSize records or when the window since its first record is over. Each exchange then gets its own record's
  * outcome and the calls' rate-limit and bulk-job headers.
  */
-final class CreateCoalescer implements AutoCloseable {
+public final class CreateCoalescer implements AutoCloseable {
 
     /** One exchange's record waiting for company, with what it needs from the batch. */
     private record Pending(KustomerResource resource, String klass, WriteItem item, CallStats exchangeStats) {
@@ -28,7 +28,7 @@ final class CreateCoalescer implements AutoCloseable {
     private final Coalescer<Pending, Object> coalescer;
     private final BulkWriter bulkWriter;
 
-    CreateCoalescer(String name, int bulkSize, Duration window, ScheduledExecutorService scheduler,
+    public CreateCoalescer(String name, int bulkSize, Duration window, ScheduledExecutorService scheduler,
                     BulkWriter bulkWriter) {
         this.bulkWriter = bulkWriter;
         this.coalescer = new Coalescer<>(name, bulkSize, window, scheduler, this::sendBatch);
@@ -46,18 +46,9 @@ final class CreateCoalescer implements AutoCloseable {
         Pending pending = new Pending(target.resource(), target.klass(), new WriteItem(0, item.record(), body),
                 target.stats());
         String key = target.klass() == null ? target.resource().name() : target.klass();
-        return coalescer.submit(key, pending).handle((value, failure) -> {
-            if (failure == null) {
-                return RecordOutcome.success(item.index(), value);
-            }
-            Throwable cause = FutureFailures.unwrap(failure);
-            if (cause instanceof RecordFailedException recordFailed) {
-                // the coalescer knows only its Pending wrapper: the failure must carry the caller's record
-                return RecordOutcome.failure(recordFailed.getFailedRecord().withIndex(item.index())
-                        .withRecord(item.record()));
-            }
-            return RecordOutcome.failure(Failures.fromFailure(item, cause, true));
-        });
+        return coalescer.submitRecord(key, pending, item.record(),
+                        cause -> Failures.fromFailure(item.withIndex(0), cause, true))
+                .thenApply(outcome -> outcome.withIndex(item.index()));
     }
 
     private CompletableFuture<List<RecordOutcome<Object>>> sendBatch(List<Pending> batch) {

@@ -1,14 +1,15 @@
-package io.github.camelsaas.kustomer;
+package io.github.camelsaas.kustomer.api;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 
+import io.github.camelsaas.common.async.AsyncSemaphore;
 import io.github.camelsaas.common.call.Permit;
 import io.github.camelsaas.common.call.RateLimitFeedback;
-import io.github.camelsaas.common.call.RetryRules;
 import io.github.camelsaas.common.http.SaasHttpResponse;
 import io.github.camelsaas.common.ratelimit.RateLimit;
 import io.github.camelsaas.common.ratelimit.RateLimitBackend;
@@ -16,15 +17,17 @@ import io.github.camelsaas.common.ratelimit.RateLimiter;
 import io.github.camelsaas.common.retry.RetryAfter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.github.camelsaas.kustomer.KustomerConfiguration;
 
 /**
- * Kustomer's two limits for one org, shared by every endpoint of the component that talks to it: requests per window
- * for the whole org (every call counts, bulk ones once) and creates per customer per window. Applies what answers
+ * Kustomer's two limits for one org, and the cap on its calls in flight, shared by every endpoint of the component
+ * that talks to it: requests per window for the whole org (every call counts, bulk ones once) and creates per customer
+ * per window. Applies what answers
  * say: a 429 pauses the org, or the customers a customer-scoped call was counted against, until x-ratelimit-reset or
  * Retry-After; a quota at zero pauses the org until its reset unless this JVM's own grants explain it (see
  * {@link #quotaAtZeroIsOurOwn}); in adaptive mode the stated x-ratelimit-limit becomes the org limit.
  */
-final class OrgThrottle implements RateLimitFeedback, AutoCloseable {
+public final class OrgThrottle implements RateLimitFeedback, AutoCloseable {
 
     /** Kustomer's smallest plan: where the adaptive org limit starts. */
     static final int ADAPTIVE_START = 300;
@@ -38,13 +41,15 @@ final class OrgThrottle implements RateLimitFeedback, AutoCloseable {
     private final RateLimiter customerAdmission;
     private final RateLimiter customerCreates;
     private final OwnOrgCalls ownOrgCalls;
+    private final AsyncSemaphore concurrency;
 
     /** The limits an org is throttled with, as the first endpoint for it configured them. */
-    record Settings(int requestsPerWindow, int customerCreatesPerWindow, Duration window) {
+    public record Settings(int requestsPerWindow, int customerCreatesPerWindow, Duration window,
+                           int maxConcurrentRequests) {
 
-        static Settings of(KustomerConfiguration configuration) {
+        public static Settings of(KustomerConfiguration configuration) {
             return new Settings(configuration.getRequestsPerMinute(), configuration.getCustomerCreatesPerMinute(),
-                    Duration.ofMillis(configuration.getRateLimitWindow()));
+                    Duration.ofMillis(configuration.getRateLimitWindow()), configuration.getMaxConcurrentRequests());
         }
 
         boolean adaptive() {
@@ -54,7 +59,8 @@ final class OrgThrottle implements RateLimitFeedback, AutoCloseable {
         @Override
         public String toString() {
             return "requestsPerMinute=" + (adaptive() ? "adaptive" : requestsPerWindow) + ", customerCreatesPerMinute="
-                    + customerCreatesPerWindow + ", rateLimitWindow=" + window.toMillis() + " ms";
+                    + customerCreatesPerWindow + ", rateLimitWindow=" + window.toMillis() + " ms"
+                    + ", maxConcurrentRequests=" + maxConcurrentRequests;
         }
     }
 
@@ -62,8 +68,8 @@ final class OrgThrottle implements RateLimitFeedback, AutoCloseable {
      * @param inFlightBound the longest one of the org's requests can be in flight (the transport's timeouts): a slot
      *                      whose request never reported its end frees that long after its grant, plus the window
      */
-    OrgThrottle(String org, Settings settings, RateLimitBackend backend, ScheduledExecutorService scheduler,
-                Duration inFlightBound) {
+    public OrgThrottle(String org, Settings settings, RateLimitBackend backend, ScheduledExecutorService scheduler,
+                Executor workers, Duration inFlightBound) {
         this.org = org;
         this.keyspace = keyspaceOf(org);
         this.settings = settings;
@@ -77,9 +83,15 @@ final class OrgThrottle implements RateLimitFeedback, AutoCloseable {
                 scheduler, inFlightBound);
         this.customerCreates = new RateLimiter("kustomer customer create limit " + org, perCustomer, backend,
                 scheduler, inFlightBound);
+        this.concurrency = new AsyncSemaphore("kustomer org " + org, settings.maxConcurrentRequests(), workers);
     }
 
-    Settings settings() {
+    /** The cap on the org's calls in flight, shared by every endpoint of the component that talks to it. */
+    public AsyncSemaphore concurrency() {
+        return concurrency;
+    }
+
+    public Settings settings() {
         return settings;
     }
 
@@ -132,12 +144,12 @@ final class OrgThrottle implements RateLimitFeedback, AutoCloseable {
     }
 
     /** The most creates one call may count against one customer (more could never be granted). */
-    int customerCreatesPerWindow() {
+    public int customerCreatesPerWindow() {
         return settings.customerCreatesPerWindow();
     }
 
     /** The org limit in force (adaptive mode changes it). */
-    RateLimit orgLimit() {
+    public RateLimit orgLimit() {
         return requests.limit();
     }
 
@@ -148,19 +160,19 @@ final class OrgThrottle implements RateLimitFeedback, AutoCloseable {
             ownOrgCalls.answered(now.toEpochMilli(), response.status() != 429);
         }
         if (response.status() == 429) {
-            Optional<Instant> until = RetryRules.serverRetryTime(response, now);
+            Optional<Instant> until = KustomerHeaders.RETRY_RULES.serverRetryTime(response, now);
             // without a time the retrier's backoff spaces the retry; a pause needs an instant
             until.ifPresent(instant -> pauseAfterTooManyRequests(response, permits, instant));
             return;
         }
-        Integer stated = KustomerResponse.intHeader(response, "x-ratelimit-limit");
+        Integer stated = KustomerResponse.intHeader(response, KustomerHeaders.RATE_LIMIT_LIMIT);
         if (settings.adaptive()) {
             // first, so that the quota check below compares the server's limit with the one now enforced
             adopt(stated);
         }
-        Integer remaining = KustomerResponse.intHeader(response, "x-ratelimit-remaining");
+        Integer remaining = KustomerResponse.intHeader(response, KustomerHeaders.RATE_LIMIT_REMAINING);
         if (remaining != null && remaining <= 0) {
-            Optional<Instant> reset = RetryAfter.parseReset(response.header("x-ratelimit-reset"), now);
+            Optional<Instant> reset = RetryAfter.parseReset(response.header(KustomerHeaders.RATE_LIMIT_RESET), now);
             Optional<Instant> until = quotaAtZeroIsOurOwn(stated, now)
                     ? reset.map(serverReset -> ourOldestLeaves(stated, serverReset))
                     : reset;
@@ -246,8 +258,8 @@ final class OrgThrottle implements RateLimitFeedback, AutoCloseable {
      * customer's, as before.
      */
     private boolean saysOrgQuotaIsAtZero(SaasHttpResponse response) {
-        Integer stated = KustomerResponse.intHeader(response, "x-ratelimit-limit");
-        Integer remaining = KustomerResponse.intHeader(response, "x-ratelimit-remaining");
+        Integer stated = KustomerResponse.intHeader(response, KustomerHeaders.RATE_LIMIT_LIMIT);
+        Integer remaining = KustomerResponse.intHeader(response, KustomerHeaders.RATE_LIMIT_REMAINING);
         return stated != null && remaining != null && remaining <= 0
                 && stated == requests.limit().permits() && stated != settings.customerCreatesPerWindow();
     }
@@ -266,6 +278,7 @@ final class OrgThrottle implements RateLimitFeedback, AutoCloseable {
     /** Fails every call waiting for a permit of this org with a StoppedException. */
     @Override
     public void close() {
+        concurrency.close();
         requests.close();
         customerAdmission.close();
         customerCreates.close();

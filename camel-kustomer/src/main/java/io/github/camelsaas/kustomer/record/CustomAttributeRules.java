@@ -1,4 +1,4 @@
-package io.github.camelsaas.kustomer;
+package io.github.camelsaas.kustomer.record;
 
 import java.net.URI;
 import java.net.URISyntaxException;

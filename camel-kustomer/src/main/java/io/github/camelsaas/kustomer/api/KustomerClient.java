@@ -1,4 +1,4 @@
-package io.github.camelsaas.kustomer;
+package io.github.camelsaas.kustomer.api;
 
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
@@ -7,20 +7,24 @@ import java.util.concurrent.Executor;
 import io.github.camelsaas.common.async.AsyncSemaphore;
 import io.github.camelsaas.common.call.ApiCall;
 import io.github.camelsaas.common.call.ApiCaller;
-import io.github.camelsaas.common.call.RetryRules;
 import io.github.camelsaas.common.component.SaasRuntime;
 import io.github.camelsaas.common.http.SaasHttpRequest;
+import io.github.camelsaas.common.http.SaasHttpResponse;
 import io.github.camelsaas.common.json.JsonRecords;
 import io.github.camelsaas.common.redact.SecretRegistry;
 import io.github.camelsaas.common.retry.Retrier;
+import io.github.camelsaas.common.retry.RetryClassifier;
+import io.github.camelsaas.common.retry.RetryDecision;
 import io.github.camelsaas.common.retry.RetryPolicy;
+import io.github.camelsaas.kustomer.KustomerAuthenticationException;
 
 /**
  * One endpoint's way to Kustomer: every call gets the bearer key, the customers' permits it needs (admission before
- * the slot, the grant itself in the slot) and the org permit, a slot under the endpoint's concurrency cap, and the standard retries (429 and connection failures always, 5xx and
- * lost answers for idempotent calls). Answers are handed on on the component's workers, never on HTTP I/O threads.
+ * the slot, the grant itself in the slot) and the org permit, a slot under the org's concurrency cap, and the
+ * standard retries (429 and connection failures always, 5xx and lost answers for idempotent calls). Answers are
+ * handed on on the component's workers, never on HTTP I/O threads.
  */
-final class KustomerClient implements AutoCloseable {
+public final class KustomerClient implements AutoCloseable {
 
     private final String baseUrl;
     private final String authorization;
@@ -32,13 +36,13 @@ final class KustomerClient implements AutoCloseable {
     private final SecretRegistry secrets;
     private final Executor workers;
 
-    KustomerClient(String name, String baseUrl, String apiKey, OrgThrottle throttle, SaasRuntime runtime,
-                   int maxConcurrentRequests, RetryPolicy retryPolicy) {
+    public KustomerClient(String name, String baseUrl, String apiKey, OrgThrottle throttle, SaasRuntime runtime,
+                          RetryPolicy retryPolicy) {
         this.baseUrl = baseUrl;
         this.authorization = "Bearer " + apiKey;
         this.throttle = throttle;
         this.workers = runtime.workers();
-        this.concurrency = new AsyncSemaphore(name, maxConcurrentRequests, workers);
+        this.concurrency = throttle.concurrency();
         this.retrier = new Retrier(name, retryPolicy, runtime.scheduler());
         this.caller = new ApiCaller(name, runtime.transport(), concurrency, retrier, throttle);
         this.json = runtime.json();
@@ -49,7 +53,21 @@ final class KustomerClient implements AutoCloseable {
      * Sends a call; completes on a worker with Kustomer's final answer (an error status included), or with the last
      * transport failure, or a StoppedException when the endpoint stopped while the call waited.
      */
-    CompletableFuture<KustomerResponse> send(KustomerRequest request, CallStats stats) {
+    public CompletableFuture<KustomerResponse> send(KustomerRequest request, CallStats stats) {
+        return send(request, stats, KustomerHeaders.RETRY_RULES.classifier(request.idempotent()));
+    }
+
+    /**
+     * Sends a call once, without retries: for an operation that runs its own retry loop on the endpoint's policy
+     * ({@link #retrier()}), so that one budget of attempts and time covers every step (a lookup, a create), never
+     * one budget inside another.
+     */
+    public CompletableFuture<KustomerResponse> sendOnce(KustomerRequest request, CallStats stats) {
+        return send(request, stats, (response, failure, attempt) -> RetryDecision.done());
+    }
+
+    private CompletableFuture<KustomerResponse> send(KustomerRequest request, CallStats stats,
+                                                     RetryClassifier<SaasHttpResponse> retries) {
         ApiCall.Builder call = ApiCall.builder();
         request.customerPermits().forEach((customer, count) ->
                 call.permitBeforeSlot(throttle.customerAdmission(customer, count)));
@@ -61,7 +79,7 @@ final class KustomerClient implements AutoCloseable {
                 call.permit(throttle.customerCreates(customer, count)));
         ApiCall apiCall = call
                 .request(toHttpRequest(request))
-                .classifier(RetryRules.standard(request.idempotent()))
+                .classifier(retries)
                 .onAttempt(stats::requestSent)
                 .build();
         CompletableFuture<KustomerResponse> answer;
@@ -74,7 +92,7 @@ final class KustomerClient implements AutoCloseable {
             if (response != null) {
                 stats.rateLimitRemaining(response.rateLimitRemaining());
                 if (response.status() == 401) {
-                    stats.unauthorized(KustomerAuthenticationException.of(request, response.error()));
+                    stats.authenticationFailed(KustomerAuthenticationException.of(request, response.error()));
                 }
             }
         }, workers);
@@ -91,37 +109,34 @@ final class KustomerClient implements AutoCloseable {
         return http.build();
     }
 
-    /** Runs an operation-level retry loop (a create made safe by looking up its external id) on the same policy. */
-    Retrier retrier() {
+    /**
+     * Runs an operation-level retry loop (a create made safe by looking up its external id) on the same policy; its
+     * steps are sent with {@link #sendOnce}.
+     */
+    public Retrier retrier() {
         return retrier;
     }
 
-    JsonRecords json() {
+    public JsonRecords json() {
         return json;
     }
 
-    OrgThrottle throttle() {
+    public OrgThrottle throttle() {
         return throttle;
     }
 
-    Executor workers() {
+    public Executor workers() {
         return workers;
     }
 
-    /** Calls holding a concurrency slot now (sending, or waiting in the slot for the org permit). */
-    int slotsInUse() {
-        return concurrency.inUse();
-    }
-
     /**
-     * Fails the calls waiting for a slot or a retry with a StoppedException, and those holding a slot while they wait
-     * for the org permit (the org's limiter is the component's, shared with endpoints still running) when that wait
-     * ends: nothing is sent after the endpoint stopped. Calls in flight finish.
+     * Fails the calls waiting for a retry with a StoppedException, and those waiting for a slot or the org permit
+     * (the org's cap and limiter are the component's, shared with endpoints still running) when that wait ends:
+     * nothing is sent after the producer stopped. Calls in flight finish.
      */
     @Override
     public void close() {
         caller.close();
-        concurrency.close();
         retrier.close();
     }
 

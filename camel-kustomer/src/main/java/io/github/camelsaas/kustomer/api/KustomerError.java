@@ -1,4 +1,4 @@
-package io.github.camelsaas.kustomer;
+package io.github.camelsaas.kustomer.api;
 
 import java.util.List;
 import java.util.Map;
@@ -15,7 +15,7 @@ import io.github.camelsaas.common.redact.SecretRegistry;
  * server said went wrong and, for a body member, where ({@code source.pointer}, e.g. {@code /37/title} for the 38th
  * item of a bulk request). Texts are passed through the redaction rules and the component's secrets.
  */
-record KustomerError(int status, String code, String title, String pointer) {
+public record KustomerError(int status, String code, String title, String pointer) {
 
     private static final Pattern ITEM_POINTER = Pattern.compile("^/(\\d+)(?:/|$)");
     private static final int MAX_TITLE = 300;
@@ -49,7 +49,7 @@ record KustomerError(int status, String code, String title, String pointer) {
     }
 
     /** The item of a bulk request the pointer names ({@code /37/...} names item 37), if any. */
-    OptionalInt itemIndex() {
+    public OptionalInt itemIndex() {
         if (pointer == null) {
             return OptionalInt.empty();
         }
@@ -61,7 +61,7 @@ record KustomerError(int status, String code, String title, String pointer) {
     }
 
     /** The title with the member it concerns, e.g. {@code title is required (at /title)}. */
-    String describe() {
+    public String describe() {
         return title + (pointer == null || pointer.isEmpty() ? "" : " (at " + pointer + ")");
     }
 

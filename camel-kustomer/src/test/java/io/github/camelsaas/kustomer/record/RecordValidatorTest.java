@@ -1,4 +1,4 @@
-package io.github.camelsaas.kustomer;
+package io.github.camelsaas.kustomer.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import io.github.camelsaas.kustomer.KustomerOperation;
+import io.github.camelsaas.kustomer.KustomerResource;
 
 /** The rules one by one: what passes matters as much as what is refused. */
 class RecordValidatorTest {
