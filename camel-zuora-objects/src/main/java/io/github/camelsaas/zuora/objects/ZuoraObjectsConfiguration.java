@@ -25,7 +25,7 @@ public class ZuoraObjectsConfiguration implements Cloneable {
     /** The operation to perform; the header CamelZuoraObjectsOperation overrides it per message. */
     @UriParam(defaultValue = "create",
               enums = "create,get,query,update,patch,delete,batchUpdate,batchDelete,describe")
-    private String operation = ZuoraObjectsOperation.CREATE.uriName();
+    private String operation = ZuoraObjectsOperation.create.uriName();
 
     /** The Zuora environment whose REST endpoint to call. */
     @UriParam(defaultValue = "US_PRODUCTION")
@@ -216,7 +216,7 @@ public class ZuoraObjectsConfiguration implements Cloneable {
     }
 
     public ZuoraObjectsOperation operation() {
-        return ZuoraObjectsOperation.fromUriName(operation, "operation");
+        return ZuoraObjectsOperation.parse(operation, "operation");
     }
 
     public EmptyStringPolicy emptyStrings() {

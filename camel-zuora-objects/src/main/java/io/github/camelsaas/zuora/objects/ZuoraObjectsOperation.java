@@ -7,51 +7,42 @@ import java.util.stream.Collectors;
 public enum ZuoraObjectsOperation {
 
     /** Creates one record or a list, in calls of batchSize records. */
-    CREATE("create"),
+    create,
     /** Reads the record whose id is in the CamelZuoraObjectsId header. */
-    GET("get"),
+    get,
     /** Lists the records matching the filter, following cursors. */
-    QUERY("query"),
+    query,
     /** Replaces a record's fields (PUT). */
-    UPDATE("update"),
+    update,
     /** Changes some fields of a record (PATCH, JSON merge patch). */
-    PATCH("patch"),
+    patch,
     /** Deletes one record, or a list of them in batch calls. */
-    DELETE("delete"),
+    delete,
     /** Updates a list of records, each carrying its Id, in batch calls. */
-    BATCH_UPDATE("batchUpdate"),
+    batchUpdate,
     /** Deletes a list of records by id, in batch calls. */
-    BATCH_DELETE("batchDelete"),
+    batchDelete,
     /** Reads the object's definition. */
-    DESCRIBE("describe");
+    describe;
 
-    private final String uriName;
-
-    ZuoraObjectsOperation(String uriName) {
-        this.uriName = uriName;
-    }
-
-    /** The name used in the operation option and header, e.g. batchUpdate. */
+    /** The name used in the operation option and header, e.g. batchUpdate (the constant's own name). */
     public String uriName() {
-        return uriName;
+        return name();
     }
 
     /**
+     * Parses an operation name (case-insensitive, as on kustomer:).
+     *
      * @param  source                   where the name came from (the option or the header), for the error message
      * @throws IllegalArgumentException naming the source and the allowed operations
      */
-    public static ZuoraObjectsOperation fromUriName(String name, String source) {
+    public static ZuoraObjectsOperation parse(String name, String source) {
         for (ZuoraObjectsOperation operation : values()) {
-            if (operation.uriName.equals(name)) {
+            if (name != null && operation.name().equalsIgnoreCase(name.trim())) {
                 return operation;
             }
         }
         throw new IllegalArgumentException("Invalid " + source + " '" + name + "': use one of "
-                + Arrays.stream(values()).map(ZuoraObjectsOperation::uriName).collect(Collectors.joining(", ")));
-    }
-
-    @Override
-    public String toString() {
-        return uriName;
+                + Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", ")));
     }
 }

@@ -111,26 +111,26 @@ public class ZuoraObjectsProducer extends SaasProducer<CallContext> {
         Object body = message.getBody();
         Object id = message.getHeader(ZuoraObjectsConstants.ID);
         switch (operation) {
-            case CREATE:
+            case create:
                 return create(body, call);
-            case GET:
+            case get:
                 return records.get(id, call);
-            case QUERY:
+            case query:
                 String filter = message.getHeader(ZuoraObjectsConstants.FILTER, configuration.getFilter(),
                         String.class);
                 return query.execute(filter, call);
-            case UPDATE:
+            case update:
                 return records.update(body, id, call);
-            case PATCH:
+            case patch:
                 return records.patch(body, id, call);
-            case DELETE:
+            case delete:
                 return id == null && BodyShape.isList(body) ? batches.deleteAll(body, call)
                         : records.delete(id, call);
-            case BATCH_UPDATE:
+            case batchUpdate:
                 return batches.batchUpdate(body, call);
-            case BATCH_DELETE:
+            case batchDelete:
                 return batches.batchDelete(body, call);
-            case DESCRIBE:
+            case describe:
                 return records.describe(call);
             default:
                 throw new IllegalStateException("no handler for operation " + operation);
@@ -198,7 +198,7 @@ public class ZuoraObjectsProducer extends SaasProducer<CallContext> {
         if (header instanceof ZuoraObjectsOperation operation) {
             return operation;
         }
-        return ZuoraObjectsOperation.fromUriName(String.valueOf(header), "header " + ZuoraObjectsConstants.OPERATION);
+        return ZuoraObjectsOperation.parse(String.valueOf(header), "header " + ZuoraObjectsConstants.OPERATION);
     }
 
     private String trackIdOf(Message message) {

@@ -126,7 +126,7 @@ class ZuoraObjectsEndpointConfigurationTest extends CamelTestSupport {
     void theDefaultsAreTheDocumentedOnes() {
         ZuoraObjectsConfiguration defaults = new ZuoraObjectsConfiguration();
 
-        assertThat(defaults.operation()).isEqualTo(ZuoraObjectsOperation.CREATE);
+        assertThat(defaults.operation()).isEqualTo(ZuoraObjectsOperation.create);
         assertThat(defaults.effectiveBaseUrl()).isEqualTo("https://rest.na.zuora.com");
         assertThat(defaults.getBatchSize()).isEqualTo(1000);
         assertThat(defaults.getPageSize()).isEqualTo(1000);
