@@ -45,7 +45,7 @@ public class KustomerComponentConfigurer extends PropertyConfigurerSupport imple
         case "bulkSize": getOrCreateConfiguration(target).setBulkSize(property(camelContext, int.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelsaas.kustomer.KustomerConfiguration.class, value)); return true;
         case "connecttimeout":
-        case "connectTimeout": target.setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "customercreatesperminute":
         case "customerCreatesPerMinute": getOrCreateConfiguration(target).setCustomerCreatesPerMinute(property(camelContext, int.class, value)); return true;
         case "failonpartialfailure":
@@ -65,9 +65,11 @@ public class KustomerComponentConfigurer extends PropertyConfigurerSupport imple
         case "orgname":
         case "orgName": getOrCreateConfiguration(target).setOrgName(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyhost":
-        case "proxyHost": target.setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
-        case "proxyPort": target.setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "proxyprotocol":
+        case "proxyProtocol": getOrCreateConfiguration(target).setProxyProtocol(property(camelContext, java.lang.String.class, value)); return true;
         case "ratelimitbackend":
         case "rateLimitBackend": target.setRateLimitBackend(property(camelContext, io.github.camelsaas.common.ratelimit.RateLimitBackend.class, value)); return true;
         case "ratelimitredisuri":
@@ -78,9 +80,9 @@ public class KustomerComponentConfigurer extends PropertyConfigurerSupport imple
         case "requestsperminute":
         case "requestsPerMinute": getOrCreateConfiguration(target).setRequestsPerMinute(property(camelContext, int.class, value)); return true;
         case "responsetimeout":
-        case "responseTimeout": target.setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sslcontextparameters":
-        case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
         case "validate": getOrCreateConfiguration(target).setValidate(property(camelContext, boolean.class, value)); return true;
@@ -134,6 +136,8 @@ public class KustomerComponentConfigurer extends PropertyConfigurerSupport imple
         case "proxyHost": return java.lang.String.class;
         case "proxyport":
         case "proxyPort": return java.lang.Integer.class;
+        case "proxyprotocol":
+        case "proxyProtocol": return java.lang.String.class;
         case "ratelimitbackend":
         case "rateLimitBackend": return io.github.camelsaas.common.ratelimit.RateLimitBackend.class;
         case "ratelimitredisuri":
@@ -173,7 +177,7 @@ public class KustomerComponentConfigurer extends PropertyConfigurerSupport imple
         case "bulkSize": return getOrCreateConfiguration(target).getBulkSize();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
-        case "connectTimeout": return target.getConnectTimeout();
+        case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "customercreatesperminute":
         case "customerCreatesPerMinute": return getOrCreateConfiguration(target).getCustomerCreatesPerMinute();
         case "failonpartialfailure":
@@ -193,9 +197,11 @@ public class KustomerComponentConfigurer extends PropertyConfigurerSupport imple
         case "orgname":
         case "orgName": return getOrCreateConfiguration(target).getOrgName();
         case "proxyhost":
-        case "proxyHost": return target.getProxyHost();
+        case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
         case "proxyport":
-        case "proxyPort": return target.getProxyPort();
+        case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
+        case "proxyprotocol":
+        case "proxyProtocol": return getOrCreateConfiguration(target).getProxyProtocol();
         case "ratelimitbackend":
         case "rateLimitBackend": return target.getRateLimitBackend();
         case "ratelimitredisuri":
@@ -206,9 +212,9 @@ public class KustomerComponentConfigurer extends PropertyConfigurerSupport imple
         case "requestsperminute":
         case "requestsPerMinute": return getOrCreateConfiguration(target).getRequestsPerMinute();
         case "responsetimeout":
-        case "responseTimeout": return target.getResponseTimeout();
+        case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
         case "sslcontextparameters":
-        case "sslContextParameters": return target.getSslContextParameters();
+        case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
         case "validate": return getOrCreateConfiguration(target).isValidate();

@@ -34,6 +34,8 @@ public class KustomerConfigurationConfigurer extends org.apache.camel.support.co
         case "bulk": target.setBulk(property(camelContext, boolean.class, value)); return true;
         case "bulksize":
         case "bulkSize": target.setBulkSize(property(camelContext, int.class, value)); return true;
+        case "connecttimeout":
+        case "connectTimeout": target.setConnectTimeout(property(camelContext, long.class, value)); return true;
         case "customercreatesperminute":
         case "customerCreatesPerMinute": target.setCustomerCreatesPerMinute(property(camelContext, int.class, value)); return true;
         case "failonpartialfailure":
@@ -46,12 +48,22 @@ public class KustomerConfigurationConfigurer extends org.apache.camel.support.co
         case "operation": target.setOperation(property(camelContext, java.lang.String.class, value)); return true;
         case "orgname":
         case "orgName": target.setOrgName(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": target.setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": target.setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "proxyprotocol":
+        case "proxyProtocol": target.setProxyProtocol(property(camelContext, java.lang.String.class, value)); return true;
         case "ratelimitwindow":
         case "rateLimitWindow": target.setRateLimitWindow(property(camelContext, long.class, value)); return true;
         case "region": target.setRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "requestsperminute":
         case "requestsPerMinute": target.setRequestsPerMinute(property(camelContext, int.class, value)); return true;
         case "resource": target.setResource(property(camelContext, io.github.camelsaas.kustomer.KustomerResource.class, value)); return true;
+        case "responsetimeout":
+        case "responseTimeout": target.setResponseTimeout(property(camelContext, long.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "validate": target.setValidate(property(camelContext, boolean.class, value)); return true;
         default: return false;
         }
@@ -71,6 +83,8 @@ public class KustomerConfigurationConfigurer extends org.apache.camel.support.co
         case "bulk": return boolean.class;
         case "bulksize":
         case "bulkSize": return int.class;
+        case "connecttimeout":
+        case "connectTimeout": return long.class;
         case "customercreatesperminute":
         case "customerCreatesPerMinute": return int.class;
         case "failonpartialfailure":
@@ -83,12 +97,22 @@ public class KustomerConfigurationConfigurer extends org.apache.camel.support.co
         case "operation": return java.lang.String.class;
         case "orgname":
         case "orgName": return java.lang.String.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
+        case "proxyprotocol":
+        case "proxyProtocol": return java.lang.String.class;
         case "ratelimitwindow":
         case "rateLimitWindow": return long.class;
         case "region": return java.lang.String.class;
         case "requestsperminute":
         case "requestsPerMinute": return int.class;
         case "resource": return io.github.camelsaas.kustomer.KustomerResource.class;
+        case "responsetimeout":
+        case "responseTimeout": return long.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "validate": return boolean.class;
         default: return null;
         }
@@ -109,6 +133,8 @@ public class KustomerConfigurationConfigurer extends org.apache.camel.support.co
         case "bulk": return target.isBulk();
         case "bulksize":
         case "bulkSize": return target.getBulkSize();
+        case "connecttimeout":
+        case "connectTimeout": return target.getConnectTimeout();
         case "customercreatesperminute":
         case "customerCreatesPerMinute": return target.getCustomerCreatesPerMinute();
         case "failonpartialfailure":
@@ -121,12 +147,22 @@ public class KustomerConfigurationConfigurer extends org.apache.camel.support.co
         case "operation": return target.getOperation();
         case "orgname":
         case "orgName": return target.getOrgName();
+        case "proxyhost":
+        case "proxyHost": return target.getProxyHost();
+        case "proxyport":
+        case "proxyPort": return target.getProxyPort();
+        case "proxyprotocol":
+        case "proxyProtocol": return target.getProxyProtocol();
         case "ratelimitwindow":
         case "rateLimitWindow": return target.getRateLimitWindow();
         case "region": return target.getRegion();
         case "requestsperminute":
         case "requestsPerMinute": return target.getRequestsPerMinute();
         case "resource": return target.getResource();
+        case "responsetimeout":
+        case "responseTimeout": return target.getResponseTimeout();
+        case "sslcontextparameters":
+        case "sslContextParameters": return target.getSslContextParameters();
         case "validate": return target.isValidate();
         default: return null;
         }

@@ -34,6 +34,8 @@ public class KustomerEndpointConfigurer extends PropertyConfigurerSupport implem
         case "bulk": target.getConfiguration().setBulk(property(camelContext, boolean.class, value)); return true;
         case "bulksize":
         case "bulkSize": target.getConfiguration().setBulkSize(property(camelContext, int.class, value)); return true;
+        case "connecttimeout":
+        case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "customercreatesperminute":
         case "customerCreatesPerMinute": target.getConfiguration().setCustomerCreatesPerMinute(property(camelContext, int.class, value)); return true;
         case "failonpartialfailure":
@@ -48,11 +50,21 @@ public class KustomerEndpointConfigurer extends PropertyConfigurerSupport implem
         case "operation": target.getConfiguration().setOperation(property(camelContext, java.lang.String.class, value)); return true;
         case "orgname":
         case "orgName": target.getConfiguration().setOrgName(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "proxyprotocol":
+        case "proxyProtocol": target.getConfiguration().setProxyProtocol(property(camelContext, java.lang.String.class, value)); return true;
         case "ratelimitwindow":
         case "rateLimitWindow": target.getConfiguration().setRateLimitWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "region": target.getConfiguration().setRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "requestsperminute":
         case "requestsPerMinute": target.getConfiguration().setRequestsPerMinute(property(camelContext, int.class, value)); return true;
+        case "responsetimeout":
+        case "responseTimeout": target.getConfiguration().setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "validate": target.getConfiguration().setValidate(property(camelContext, boolean.class, value)); return true;
         default: return false;
         }
@@ -72,6 +84,8 @@ public class KustomerEndpointConfigurer extends PropertyConfigurerSupport implem
         case "bulk": return boolean.class;
         case "bulksize":
         case "bulkSize": return int.class;
+        case "connecttimeout":
+        case "connectTimeout": return long.class;
         case "customercreatesperminute":
         case "customerCreatesPerMinute": return int.class;
         case "failonpartialfailure":
@@ -86,11 +100,21 @@ public class KustomerEndpointConfigurer extends PropertyConfigurerSupport implem
         case "operation": return java.lang.String.class;
         case "orgname":
         case "orgName": return java.lang.String.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
+        case "proxyprotocol":
+        case "proxyProtocol": return java.lang.String.class;
         case "ratelimitwindow":
         case "rateLimitWindow": return long.class;
         case "region": return java.lang.String.class;
         case "requestsperminute":
         case "requestsPerMinute": return int.class;
+        case "responsetimeout":
+        case "responseTimeout": return long.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "validate": return boolean.class;
         default: return null;
         }
@@ -111,6 +135,8 @@ public class KustomerEndpointConfigurer extends PropertyConfigurerSupport implem
         case "bulk": return target.getConfiguration().isBulk();
         case "bulksize":
         case "bulkSize": return target.getConfiguration().getBulkSize();
+        case "connecttimeout":
+        case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "customercreatesperminute":
         case "customerCreatesPerMinute": return target.getConfiguration().getCustomerCreatesPerMinute();
         case "failonpartialfailure":
@@ -125,11 +151,21 @@ public class KustomerEndpointConfigurer extends PropertyConfigurerSupport implem
         case "operation": return target.getConfiguration().getOperation();
         case "orgname":
         case "orgName": return target.getConfiguration().getOrgName();
+        case "proxyhost":
+        case "proxyHost": return target.getConfiguration().getProxyHost();
+        case "proxyport":
+        case "proxyPort": return target.getConfiguration().getProxyPort();
+        case "proxyprotocol":
+        case "proxyProtocol": return target.getConfiguration().getProxyProtocol();
         case "ratelimitwindow":
         case "rateLimitWindow": return target.getConfiguration().getRateLimitWindow();
         case "region": return target.getConfiguration().getRegion();
         case "requestsperminute":
         case "requestsPerMinute": return target.getConfiguration().getRequestsPerMinute();
+        case "responsetimeout":
+        case "responseTimeout": return target.getConfiguration().getResponseTimeout();
+        case "sslcontextparameters":
+        case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "validate": return target.getConfiguration().isValidate();
         default: return null;
         }

@@ -24,13 +24,14 @@ public class KustomerEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(19);
+        Set<String> props = new HashSet<>(25);
         props.add("allowInsecureHttp");
         props.add("apiKey");
         props.add("baseUrl");
         props.add("batchWindow");
         props.add("bulk");
         props.add("bulkSize");
+        props.add("connectTimeout");
         props.add("customerCreatesPerMinute");
         props.add("failOnPartialFailure");
         props.add("klass");
@@ -39,10 +40,15 @@ public class KustomerEndpointUriFactory extends org.apache.camel.support.compone
         props.add("maxRetries");
         props.add("operation");
         props.add("orgName");
+        props.add("proxyHost");
+        props.add("proxyPort");
+        props.add("proxyProtocol");
         props.add("rateLimitWindow");
         props.add("region");
         props.add("requestsPerMinute");
         props.add("resource");
+        props.add("responseTimeout");
+        props.add("sslContextParameters");
         props.add("validate");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(1);

@@ -1,12 +1,13 @@
 package io.github.camelsaas.kustomer;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import io.github.camelsaas.common.component.SaasRuntime;
 import io.github.camelsaas.common.component.SharedAccounts;
-import io.github.camelsaas.common.http.HttpTransportOptions;
+import io.github.camelsaas.common.component.TransportPool;
+import io.github.camelsaas.common.http.HttpTransport;
+import io.github.camelsaas.common.http.TransportSettings;
 import io.github.camelsaas.common.ratelimit.ComponentRateLimitBackend;
 import io.github.camelsaas.common.ratelimit.RateLimitBackend;
 import io.github.camelsaas.common.redact.SecretRegistry;
@@ -22,9 +23,9 @@ import io.github.camelsaas.kustomer.api.OrgThrottle;
 
 /**
  * The {@code kustomer:} component: writes and reads Kustomer resources (KObjects, customers, companies,
- * conversations, messages, notes). One HTTP client, one scheduler and the org rate limits are shared by all its
- * endpoints, so the connection settings below are component options: use a second component instance for different
- * ones.
+ * conversations, messages, notes). It owns what its endpoints share: the runtime (HTTP transports, one per distinct
+ * set of connection options, scheduler, workers, secret registry) and one {@link OrgThrottle} per org, so endpoints
+ * talking to the same org share its limits and its cap on calls in flight.
  */
 @Component("kustomer")
 public class KustomerComponent extends HealthCheckComponent implements SSLContextParametersAware {
@@ -34,26 +35,9 @@ public class KustomerComponent extends HealthCheckComponent implements SSLContex
     @Metadata(description = "Component-wide configuration that every endpoint starts from")
     private KustomerConfiguration configuration = new KustomerConfiguration();
 
-    @Metadata(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration",
-              description = "Time allowed to establish a connection to Kustomer (TCP and TLS)")
-    private long connectTimeout = HttpTransportOptions.DEFAULT_CONNECT_TIMEOUT.toMillis();
-
-    @Metadata(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration",
-              description = "Time allowed for Kustomer's answer to a request")
-    private long responseTimeout = HttpTransportOptions.DEFAULT_RESPONSE_TIMEOUT.toMillis();
-
-    @Metadata(label = "proxy", description = "An HTTP proxy host for every call of this component")
-    private String proxyHost;
-
-    @Metadata(label = "proxy", description = "The HTTP proxy port")
-    private Integer proxyPort;
-
-    @Metadata(label = "security", description = "TLS settings (trust store, client certificate) for the calls to "
-                                                + "Kustomer; the JVM's defaults otherwise")
-    private SSLContextParameters sslContextParameters;
-
     @Metadata(label = "security", defaultValue = "false",
-              description = "Whether to use the global SSL context parameters of the CamelContext")
+              description = "Whether to use the global SSL context parameters of the CamelContext when an endpoint "
+                            + "sets no sslContextParameters")
     private boolean useGlobalSslContextParameters;
 
     @Metadata(label = "throttling", autowired = true,
@@ -78,6 +62,7 @@ public class KustomerComponent extends HealthCheckComponent implements SSLContex
             "Kustomer org", "set requestsPerMinute, customerCreatesPerMinute, rateLimitWindow and maxConcurrentRequests "
                             + "on the component (or the same on every endpoint of that org)");
     private volatile SaasRuntime runtime;
+    private TransportPool transports;
     private ComponentRateLimitBackend backendInUse;
 
     @Override
@@ -96,28 +81,26 @@ public class KustomerComponent extends HealthCheckComponent implements SSLContex
         secrets.register(configuration.getApiKey());
         backendInUse = ComponentRateLimitBackend.choose("kustomer", rateLimitBackend, rateLimitRedisUri);
         LOG.debug("kustomer rate limits kept {}", backendInUse);
-        runtime = SaasRuntime.start(getCamelContext(), this, "kustomer", transportOptions(), secrets);
+        TransportSettings settings = transportSettings(configuration);
+        runtime = SaasRuntime.start(getCamelContext(), this, "kustomer", settings.toOptions(getCamelContext()),
+                secrets);
+        transports = new TransportPool(runtime, settings, getCamelContext());
     }
 
-    HttpTransportOptions transportOptions() {
-        HttpTransportOptions.Builder options = HttpTransportOptions.builder()
-                .connectTimeout(Duration.ofMillis(connectTimeout))
-                .responseTimeout(Duration.ofMillis(responseTimeout))
-                // Kustomer does not document gzip request bodies, and its 100 kB limit is on what it receives
-                .compressRequests(false)
-                .userAgent("camel-kustomer");
-        if (proxyHost != null) {
-            if (proxyPort == null) {
-                throw new IllegalArgumentException("proxyHost is set but proxyPort is not");
-            }
-            options.proxy(proxyHost, proxyPort);
+    /** The transport for an endpoint's connection settings (endpoints with equal settings share one). */
+    HttpTransport transportFor(KustomerConfiguration endpointConfiguration) {
+        runtime();
+        return transports.transportFor(transportSettings(endpointConfiguration));
+    }
+
+    /** An endpoint's transport settings, with the CamelContext's TLS settings when it has none and may use them. */
+    private TransportSettings transportSettings(KustomerConfiguration endpointConfiguration) {
+        TransportSettings settings = endpointConfiguration.transportSettings();
+        if (endpointConfiguration.getSslContextParameters() == null && useGlobalSslContextParameters) {
+            SSLContextParameters global = retrieveGlobalSslContextParameters();
+            return global == null ? settings : settings.withSslContextParameters(global);
         }
-        SSLContextParameters tls = sslContextParameters != null ? sslContextParameters
-                : useGlobalSslContextParameters ? retrieveGlobalSslContextParameters() : null;
-        if (tls != null) {
-            options.sslContextParameters(tls, getCamelContext());
-        }
-        return options.build();
+        return settings;
     }
 
     /**
@@ -127,6 +110,10 @@ public class KustomerComponent extends HealthCheckComponent implements SSLContex
     @Override
     protected void doStop() throws Exception {
         orgs.close();
+        if (transports != null) {
+            transports.close();
+            transports = null;
+        }
         if (runtime != null) {
             runtime.close();
             runtime = null;
@@ -160,7 +147,8 @@ public class KustomerComponent extends HealthCheckComponent implements SSLContex
         SaasRuntime running = runtime();
         return orgs.get(baseUrl, baseUrl, OrgThrottle.Settings.of(endpointConfiguration), endpoint,
                 () -> new OrgThrottle(baseUrl, OrgThrottle.Settings.of(endpointConfiguration), backendInUse.backend(),
-                        running.scheduler(), running.workers(), running.transport().options().inFlightBound()));
+                        running.scheduler(), running.workers(),
+                        transportFor(endpointConfiguration).options().inFlightBound()));
     }
 
     /** The orgs this component's endpoints talk to, with their limits in force. */
@@ -174,46 +162,6 @@ public class KustomerComponent extends HealthCheckComponent implements SSLContex
 
     public void setConfiguration(KustomerConfiguration configuration) {
         this.configuration = configuration;
-    }
-
-    public long getConnectTimeout() {
-        return connectTimeout;
-    }
-
-    public void setConnectTimeout(long connectTimeout) {
-        this.connectTimeout = connectTimeout;
-    }
-
-    public long getResponseTimeout() {
-        return responseTimeout;
-    }
-
-    public void setResponseTimeout(long responseTimeout) {
-        this.responseTimeout = responseTimeout;
-    }
-
-    public String getProxyHost() {
-        return proxyHost;
-    }
-
-    public void setProxyHost(String proxyHost) {
-        this.proxyHost = proxyHost;
-    }
-
-    public Integer getProxyPort() {
-        return proxyPort;
-    }
-
-    public void setProxyPort(Integer proxyPort) {
-        this.proxyPort = proxyPort;
-    }
-
-    public SSLContextParameters getSslContextParameters() {
-        return sslContextParameters;
-    }
-
-    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
-        this.sslContextParameters = sslContextParameters;
     }
 
     @Override

@@ -72,7 +72,7 @@ public class KustomerProducer extends SaasProducer<CallStats> {
         String baseUrl = KustomerBaseUrl.resolve(configuration);
         String name = endpoint.label();
         client = new KustomerClient(name, baseUrl, apiKey, component.throttleFor(baseUrl, configuration, name),
-                runtime, RetryPolicy.withMaxRetries(configuration.getMaxRetries()));
+                component.transportFor(configuration), runtime, RetryPolicy.withMaxRetries(configuration.getMaxRetries()));
         RecordWriter recordWriter = new RecordWriter(client);
         BulkWriter bulkWriter = new BulkWriter(client, recordWriter, configuration.getBulkSize());
         if (configuration.getBatchWindow() > 0) {

@@ -20,7 +20,7 @@ final class KustomerProducerHealthCheck extends ProducerReadinessCheck {
     private final KustomerClient client;
 
     KustomerProducerHealthCheck(KustomerEndpoint endpoint, KustomerClient client) {
-        super("producer:kustomer-" + endpoint.getId(), endpoint.getComponent().getResponseTimeout() + 5_000);
+        super("producer:kustomer-" + endpoint.getId(), endpoint.getConfiguration().getResponseTimeout() + 5_000);
         this.endpoint = endpoint;
         this.client = client;
     }

@@ -23,7 +23,7 @@ class KustomerRetryTest extends KustomerSimulatorTestSupport {
     protected CamelContext createCamelContext() throws Exception {
         CamelContext camelContext = super.createCamelContext();
         // short enough that a delayed answer counts as lost
-        camelContext.getComponent("kustomer", KustomerComponent.class).setResponseTimeout(600);
+        camelContext.getComponent("kustomer", KustomerComponent.class).getConfiguration().setResponseTimeout(600);
         return camelContext;
     }
 

@@ -8,6 +8,7 @@ import io.github.camelsaas.common.async.AsyncSemaphore;
 import io.github.camelsaas.common.call.ApiCall;
 import io.github.camelsaas.common.call.ApiCaller;
 import io.github.camelsaas.common.component.SaasRuntime;
+import io.github.camelsaas.common.http.HttpTransport;
 import io.github.camelsaas.common.http.SaasHttpRequest;
 import io.github.camelsaas.common.http.SaasHttpResponse;
 import io.github.camelsaas.common.json.JsonRecords;
@@ -36,15 +37,15 @@ public final class KustomerClient implements AutoCloseable {
     private final SecretRegistry secrets;
     private final Executor workers;
 
-    public KustomerClient(String name, String baseUrl, String apiKey, OrgThrottle throttle, SaasRuntime runtime,
-                          RetryPolicy retryPolicy) {
+    public KustomerClient(String name, String baseUrl, String apiKey, OrgThrottle throttle, HttpTransport transport,
+                          SaasRuntime runtime, RetryPolicy retryPolicy) {
         this.baseUrl = baseUrl;
         this.authorization = "Bearer " + apiKey;
         this.throttle = throttle;
         this.workers = runtime.workers();
         this.concurrency = throttle.concurrency();
         this.retrier = new Retrier(name, retryPolicy, runtime.scheduler());
-        this.caller = new ApiCaller(name, runtime.transport(), concurrency, retrier, throttle);
+        this.caller = new ApiCaller(name, transport, concurrency, retrier, throttle);
         this.json = runtime.json();
         this.secrets = runtime.secrets();
     }

@@ -13,13 +13,13 @@ import org.slf4j.LoggerFactory;
 
 import io.github.camelsaas.common.component.SaasRuntime;
 import io.github.camelsaas.common.component.SharedAccounts;
+import io.github.camelsaas.common.component.TransportPool;
 import io.github.camelsaas.common.http.HttpTransport;
+import io.github.camelsaas.common.http.TransportSettings;
 import io.github.camelsaas.common.ratelimit.ComponentRateLimitBackend;
 import io.github.camelsaas.common.ratelimit.RateLimitBackend;
 import io.github.camelsaas.common.redact.SecretRegistry;
 import io.github.camelsaas.zuora.objects.api.TenantKey;
-import io.github.camelsaas.zuora.objects.api.TransportPool;
-import io.github.camelsaas.zuora.objects.api.TransportSettings;
 import io.github.camelsaas.zuora.objects.api.ZuoraTenant;
 
 /**
@@ -131,7 +131,11 @@ public class ZuoraObjectsComponent extends HealthCheckComponent implements SSLCo
 
     /** An endpoint's transport settings, with the CamelContext's TLS settings when it has none and may use them. */
     private TransportSettings transportSettings(ZuoraObjectsConfiguration endpointConfiguration) {
-        TransportSettings settings = TransportSettings.of(endpointConfiguration);
+        TransportSettings settings = TransportSettings.of(endpointConfiguration.getConnectTimeout(),
+                endpointConfiguration.getResponseTimeout(), endpointConfiguration.getProxyProtocol(),
+                endpointConfiguration.getProxyHost(), endpointConfiguration.getProxyPort(),
+                endpointConfiguration.getSslContextParameters(), endpointConfiguration.isCompressRequests(),
+                endpointConfiguration.getMaxConcurrentRequests(), "camel-zuora-objects");
         if (endpointConfiguration.getSslContextParameters() == null && useGlobalSslContextParameters) {
             SSLContextParameters global = retrieveGlobalSslContextParameters();
             return global == null ? settings : settings.withSslContextParameters(global);

@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.util.Arrays;
 
 import io.github.camelsaas.common.http.PlainHttpGuard;
+import io.github.camelsaas.common.http.TransportSettings;
 
 import io.github.camelsaas.zuora.objects.api.TrackIds;
 
@@ -90,21 +91,8 @@ final class ZuoraObjectsConfigurationCheck {
     }
 
     private static void checkProxy(ZuoraObjectsConfiguration configuration) {
-        String protocol = configuration.getProxyProtocol();
-        if (!"http".equals(protocol) && !"https".equals(protocol)) {
-            throw new IllegalArgumentException("Invalid proxyProtocol '" + protocol + "': use http or https");
-        }
-        boolean host = notBlank(configuration.getProxyHost());
-        Integer port = configuration.getProxyPort();
-        if (host && port == null) {
-            throw new IllegalArgumentException("Option proxyPort is missing: proxyHost needs a port");
-        }
-        if (port != null) {
-            if (!host) {
-                throw new IllegalArgumentException("Option proxyHost is missing: proxyPort needs a host");
-            }
-            between("proxyPort", port, 1, 65535);
-        }
+        TransportSettings.checkProxy(configuration.getProxyProtocol(), configuration.getProxyHost(),
+                configuration.getProxyPort());
     }
 
     private static void singleLine(String option, String value) {

@@ -1,12 +1,12 @@
-package io.github.camelsaas.zuora.objects.api;
+package io.github.camelsaas.common.component;
 
 import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.camel.CamelContext;
 
-import io.github.camelsaas.common.component.SaasRuntime;
 import io.github.camelsaas.common.http.HttpTransport;
+import io.github.camelsaas.common.http.TransportSettings;
 
 /**
  * The component's HTTP transports: the runtime's own for the component's settings, and one more per distinct
