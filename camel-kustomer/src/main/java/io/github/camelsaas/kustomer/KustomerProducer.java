@@ -28,8 +28,8 @@ import io.github.camelsaas.kustomer.api.KustomerClient;
 import io.github.camelsaas.kustomer.api.KustomerPaths;
 import io.github.camelsaas.kustomer.operation.BulkWriter;
 import io.github.camelsaas.kustomer.operation.CreateCoalescer;
-import io.github.camelsaas.kustomer.operation.RecordWriter;
-import io.github.camelsaas.kustomer.operation.RecordWrites;
+import io.github.camelsaas.kustomer.operation.SingleRecordWriter;
+import io.github.camelsaas.kustomer.operation.WriteOperation;
 import io.github.camelsaas.kustomer.operation.ResourceReads;
 import io.github.camelsaas.kustomer.operation.WriteTarget;
 
@@ -48,7 +48,7 @@ public class KustomerProducer extends SaasProducer<CallStats> {
     private final KustomerEndpoint endpoint;
     private final KustomerConfiguration configuration;
     private KustomerClient client;
-    private RecordWrites writes;
+    private WriteOperation writes;
     private ResourceReads reads;
     private CreateCoalescer coalescer;
 
@@ -73,13 +73,13 @@ public class KustomerProducer extends SaasProducer<CallStats> {
         String name = endpoint.label();
         client = new KustomerClient(name, baseUrl, apiKey, component.throttleFor(baseUrl, configuration, name),
                 component.transportFor(configuration), runtime, RetryPolicy.withMaxRetries(configuration.getMaxRetries()));
-        RecordWriter recordWriter = new RecordWriter(client);
-        BulkWriter bulkWriter = new BulkWriter(client, recordWriter, configuration.getBulkSize());
+        SingleRecordWriter singleRecordWriter = new SingleRecordWriter(client);
+        BulkWriter bulkWriter = new BulkWriter(client, singleRecordWriter, configuration.getBulkSize());
         if (configuration.getBatchWindow() > 0) {
             coalescer = new CreateCoalescer(name, configuration.getBulkSize(),
                     Duration.ofMillis(configuration.getBatchWindow()), runtime.scheduler(), bulkWriter);
         }
-        writes = new RecordWrites(configuration, client.json(), recordWriter, bulkWriter, coalescer);
+        writes = new WriteOperation(configuration, client.json(), singleRecordWriter, bulkWriter, coalescer);
         reads = new ResourceReads(client);
     }
 

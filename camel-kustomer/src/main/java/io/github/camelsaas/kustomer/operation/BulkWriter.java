@@ -1,5 +1,6 @@
 package io.github.camelsaas.kustomer.operation;
 
+import io.github.camelsaas.common.batch.RecordToSend;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,24 +47,24 @@ public final class BulkWriter {
     private static final Logger LOG = LoggerFactory.getLogger(BulkWriter.class);
 
     private final KustomerClient client;
-    private final RecordWriter recordWriter;
+    private final SingleRecordWriter singleRecordWriter;
     private final int bulkSize;
 
-    public BulkWriter(KustomerClient client, RecordWriter recordWriter, int bulkSize) {
+    public BulkWriter(KustomerClient client, SingleRecordWriter singleRecordWriter, int bulkSize) {
         this.client = client;
-        this.recordWriter = recordWriter;
+        this.singleRecordWriter = singleRecordWriter;
         this.bulkSize = bulkSize;
     }
 
     /** Writes the items and settles each one in {@code outcomes}; completes when all are settled. */
-    CompletableFuture<Void> write(WriteTarget target, List<WriteItem> items, boolean update,
+    CompletableFuture<Void> write(WriteTarget target, List<RecordToSend> items, boolean update,
                                   OutcomeCollector<Object> outcomes) {
-        List<Chunk<WriteItem>> chunks = Chunker.split(items, bulkSize, MAX_BODY_BYTES,
+        List<Chunk<RecordToSend>> chunks = Chunker.split(items, bulkSize, MAX_BODY_BYTES,
                 item -> client.json().serializedSize(item.body()), 2, 1);
         List<CompletableFuture<Void>> sent = new ArrayList<>();
-        for (Chunk<WriteItem> chunk : chunks) {
+        for (Chunk<RecordToSend> chunk : chunks) {
             if (chunk.oversized()) {
-                WriteItem item = chunk.records().get(0);
+                RecordToSend item = chunk.records().get(0);
                 outcomes.fail(FailedRecord.notSent(item.index(), item.record(), "the record alone is " + chunk.bytes()
                         + " bytes of JSON, over Kustomer's 100 kB request limit"));
             } else {
@@ -73,7 +74,7 @@ public final class BulkWriter {
         return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new));
     }
 
-    private CompletableFuture<Void> send(WriteTarget target, List<WriteItem> batch, boolean update,
+    private CompletableFuture<Void> send(WriteTarget target, List<RecordToSend> batch, boolean update,
                                          OutcomeCollector<Object> outcomes) {
         Map<String, Integer> customerPermits = update ? Map.of() : customerPermits(target, batch);
         int limit = client.throttle().customerCreatesPerWindow();
@@ -81,7 +82,7 @@ public final class BulkWriter {
             // more creates for one customer than its window allows could never be granted at once
             return sendHalves(target, batch, update, outcomes);
         }
-        List<Map<String, Object>> bodies = batch.stream().map(WriteItem::body).toList();
+        List<Map<String, Object>> bodies = batch.stream().map(RecordToSend::body).toList();
         KustomerRequest request = new KustomerRequest(update ? "PUT" : "POST",
                 KustomerPaths.bulk(target.resource(), target.klass()), null, client.json().write(bodies),
                 customerPermits, update);
@@ -93,9 +94,9 @@ public final class BulkWriter {
     }
 
     /** Each item counts against its customer (the conservative reading: Kustomer does not say whether bulk does). */
-    private static Map<String, Integer> customerPermits(WriteTarget target, List<WriteItem> batch) {
+    private static Map<String, Integer> customerPermits(WriteTarget target, List<RecordToSend> batch) {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        for (WriteItem item : batch) {
+        for (RecordToSend item : batch) {
             String key = target.customerLimitKey(item.body());
             if (key != null) {
                 counts.merge(key, 1, Integer::sum);
@@ -104,7 +105,7 @@ public final class BulkWriter {
         return counts;
     }
 
-    private CompletableFuture<Void> onAnswer(WriteTarget target, List<WriteItem> batch, boolean update,
+    private CompletableFuture<Void> onAnswer(WriteTarget target, List<RecordToSend> batch, boolean update,
                                              OutcomeCollector<Object> outcomes, KustomerResponse response) {
         int status = response.status();
         if (response.isSuccessful()) {
@@ -139,7 +140,7 @@ public final class BulkWriter {
         return done();
     }
 
-    private CompletableFuture<Void> onFailure(WriteTarget target, List<WriteItem> batch, boolean update,
+    private CompletableFuture<Void> onFailure(WriteTarget target, List<RecordToSend> batch, boolean update,
                                               OutcomeCollector<Object> outcomes, Throwable failure) {
         Throwable cause = FutureFailures.unwrap(failure);
         boolean uncertain = cause instanceof HttpTransportException transport && !transport.isConnectFailure();
@@ -156,15 +157,15 @@ public final class BulkWriter {
      * full. Items with an externalId are looked up and created only if missing; the others cannot be checked, so
      * they are reported ({@code uncheckable}), not replayed.
      */
-    private CompletableFuture<Void> createOneByOneAfterUncertainOutcome(WriteTarget target, List<WriteItem> batch,
+    private CompletableFuture<Void> createOneByOneAfterUncertainOutcome(WriteTarget target, List<RecordToSend> batch,
                                                                         OutcomeCollector<Object> outcomes,
-                                                                        Function<WriteItem, FailedRecord> uncheckable) {
+                                                                        Function<RecordToSend, FailedRecord> uncheckable) {
         List<CompletableFuture<Void>> checks = new ArrayList<>();
-        for (WriteItem item : batch) {
+        for (RecordToSend item : batch) {
             boolean checkable = target.resource().hasExternalIdLookup()
                     && WriteTarget.text(item.body().get("externalId")) != null;
             if (checkable) {
-                checks.add(recordWriter.createAfterUncertainOutcome(target, item).thenAccept(outcomes::settle));
+                checks.add(singleRecordWriter.createAfterUncertainOutcome(target, item).thenAccept(outcomes::settle));
             } else {
                 outcomes.fail(uncheckable.apply(item));
             }
@@ -176,7 +177,7 @@ public final class BulkWriter {
      * Sends the item the error points at alone and the items before and after it as two batches; without a usable
      * pointer, halves the batch. Either way every bad item ends up alone and gets its own error.
      */
-    private CompletableFuture<Void> isolate(WriteTarget target, List<WriteItem> batch, boolean update,
+    private CompletableFuture<Void> isolate(WriteTarget target, List<RecordToSend> batch, boolean update,
                                             OutcomeCollector<Object> outcomes, KustomerError error) {
         OptionalInt pointed = error.itemIndex();
         if (pointed.isEmpty() || pointed.getAsInt() >= batch.size()) {
@@ -188,7 +189,7 @@ public final class BulkWriter {
         LOG.debug("{} bulk: {} names item {} of {}, sending it alone", target.describe(), error.status(), bad,
                 batch.size());
         List<CompletableFuture<Void>> parts = new ArrayList<>();
-        for (List<WriteItem> part : List.of(batch.subList(0, bad), batch.subList(bad, bad + 1),
+        for (List<RecordToSend> part : List.of(batch.subList(0, bad), batch.subList(bad, bad + 1),
                 batch.subList(bad + 1, batch.size()))) {
             if (!part.isEmpty()) {
                 parts.add(send(target, List.copyOf(part), update, outcomes));
@@ -197,7 +198,7 @@ public final class BulkWriter {
         return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new));
     }
 
-    private CompletableFuture<Void> sendHalves(WriteTarget target, List<WriteItem> batch, boolean update,
+    private CompletableFuture<Void> sendHalves(WriteTarget target, List<RecordToSend> batch, boolean update,
                                                OutcomeCollector<Object> outcomes) {
         int middle = (batch.size() + 1) / 2;
         return CompletableFuture.allOf(send(target, List.copyOf(batch.subList(0, middle)), update, outcomes),
@@ -213,13 +214,13 @@ public final class BulkWriter {
         }
     }
 
-    private static void succeedAll(WriteTarget target, List<WriteItem> batch, Map<String, Object> job,
+    private static void succeedAll(WriteTarget target, List<RecordToSend> batch, Map<String, Object> job,
                                    OutcomeCollector<Object> outcomes) {
         target.stats().bulkJob(KustomerResponse.idOf(job));
         List<?> ids = job != null && job.get("attributes") instanceof Map<?, ?> attributes
                 && attributes.get("ids") instanceof List<?> listed ? listed : List.of();
         for (int i = 0; i < batch.size(); i++) {
-            WriteItem item = batch.get(i);
+            RecordToSend item = batch.get(i);
             Map<String, Object> result = new LinkedHashMap<>(item.body());
             if (ids.size() == batch.size() && ids.get(i) instanceof String id) {
                 result.put("id", id);

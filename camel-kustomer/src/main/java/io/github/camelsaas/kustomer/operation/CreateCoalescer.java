@@ -1,5 +1,6 @@
 package io.github.camelsaas.kustomer.operation;
 
+import io.github.camelsaas.common.batch.RecordToSend;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,7 +23,7 @@ import io.github.camelsaas.kustomer.api.CallStats;
 public final class CreateCoalescer implements AutoCloseable {
 
     /** One exchange's record waiting for company, with what it needs from the batch. */
-    private record Pending(KustomerResource resource, String klass, WriteItem item, CallStats exchangeStats) {
+    private record Pending(KustomerResource resource, String klass, RecordToSend item, CallStats exchangeStats) {
     }
 
     private final Coalescer<Pending, Object> coalescer;
@@ -35,7 +36,7 @@ public final class CreateCoalescer implements AutoCloseable {
     }
 
     /** Adds the exchange's record to its klass's next batch; completes with its outcome at index 0. */
-    CompletableFuture<RecordOutcome<Object>> submit(WriteTarget target, WriteItem item) {
+    CompletableFuture<RecordOutcome<Object>> submit(WriteTarget target, RecordToSend item) {
         Map<String, Object> body = item.body();
         if (target.customerHeader() != null && target.resource().hasCustomerScopedCreate()
                 && body.get("customer") == null) {
@@ -43,7 +44,7 @@ public final class CreateCoalescer implements AutoCloseable {
             body = new LinkedHashMap<>(body);
             body.put("customer", target.customerHeader());
         }
-        Pending pending = new Pending(target.resource(), target.klass(), new WriteItem(0, item.record(), body),
+        Pending pending = new Pending(target.resource(), target.klass(), new RecordToSend(0, item.record(), body),
                 target.stats());
         String key = target.klass() == null ? target.resource().name() : target.klass();
         return coalescer.submitRecord(key, pending, item.record(),
@@ -55,7 +56,7 @@ public final class CreateCoalescer implements AutoCloseable {
         Pending first = batch.get(0);
         CallStats batchStats = new CallStats();
         WriteTarget target = WriteTarget.forBatch(first.resource(), first.klass(), batchStats);
-        List<WriteItem> items = new ArrayList<>(batch.size());
+        List<RecordToSend> items = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             items.add(batch.get(i).item().withIndex(i));
         }

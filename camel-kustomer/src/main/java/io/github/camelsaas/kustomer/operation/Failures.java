@@ -1,5 +1,6 @@
 package io.github.camelsaas.kustomer.operation;
 
+import io.github.camelsaas.common.batch.RecordToSend;
 import io.github.camelsaas.common.call.RetryRules;
 import io.github.camelsaas.common.failure.CallFailures;
 import io.github.camelsaas.common.failure.FailedRecord;
@@ -28,7 +29,7 @@ final class Failures {
      *
      * @param uncertainCreate whether a 5xx here means the create may have been applied (so it is not retryable)
      */
-    static FailedRecord fromAnswer(WriteItem item, KustomerResponse response, boolean uncertainCreate) {
+    static FailedRecord fromAnswer(RecordToSend item, KustomerResponse response, boolean uncertainCreate) {
         KustomerError error = response.error();
         int status = response.status();
         boolean transientError = RetryRules.isTransientServerError(status);
@@ -43,7 +44,7 @@ final class Failures {
      *
      * @param uncertainCreate whether the call was a create that may have reached Kustomer
      */
-    static FailedRecord fromFailure(WriteItem item, Throwable failure, boolean uncertainCreate) {
+    static FailedRecord fromFailure(RecordToSend item, Throwable failure, boolean uncertainCreate) {
         return CallFailures.of(item.index(), item.record(), failure, !uncertainCreate, CREATE_NOT_REPLAYED, NO_SECRETS);
     }
 
@@ -54,7 +55,7 @@ final class Failures {
      * @param uncertainCreate whether the call was a create (then not retryable: it may exist); an update may be
      *                        sent again
      */
-    static FailedRecord unreadableAnswer(WriteItem item, KustomerResponse response, boolean uncertainCreate) {
+    static FailedRecord unreadableAnswer(RecordToSend item, KustomerResponse response, boolean uncertainCreate) {
         return FailedRecord.fromResponse(item.index(), item.record(), response.status(), null, "Kustomer's answer "
                 + "(" + response.status() + ") is not the JSON document expected (" + response.describeBody()
                 + "); the record may or may not have been written" + (uncertainCreate ? CREATE_NOT_REPLAYED : ""),
@@ -75,7 +76,7 @@ final class Failures {
     }
 
     /** A record Kustomer accepted but whose answer held no resource. */
-    static FailedRecord noResource(WriteItem item, KustomerResponse response) {
+    static FailedRecord noResource(RecordToSend item, KustomerResponse response) {
         return FailedRecord.fromResponse(item.index(), item.record(), response.status(), null,
                 "Kustomer's answer holds no resource (no data object)", false);
     }

@@ -61,7 +61,7 @@ public final class AsyncSemaphore implements AutoCloseable {
         handoff.execute(() -> next.complete(null));
     }
 
-    public synchronized int inUse() {
+    synchronized int inUse() {
         return inUse;
     }
 

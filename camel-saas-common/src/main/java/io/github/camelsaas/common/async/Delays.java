@@ -52,7 +52,7 @@ public final class Delays implements AutoCloseable {
     }
 
     /** How many delays are waiting now. */
-    public int pendingCount() {
+    int pendingCount() {
         return pending.size();
     }
 

@@ -256,14 +256,14 @@ public final class Coalescer<I, O> implements AutoCloseable {
     }
 
     /** How many items wait in buffers, over all keys. */
-    public int bufferedCount() {
+    int bufferedCount() {
         synchronized (lock) {
             return buffers.values().stream().mapToInt(b -> b.items.size()).sum();
         }
     }
 
     /** Whether {@link #close()} was called. */
-    public boolean isClosed() {
+    boolean isClosed() {
         synchronized (lock) {
             return closed;
         }

@@ -177,12 +177,12 @@ public final class ApiCaller implements AutoCloseable {
     }
 
     /** Requests sent so far by this caller, retries included. */
-    public long requestsSent() {
+    long requestsSent() {
         return requestsSent.sum();
     }
 
     /** 429 answers received so far. */
-    public long tooManyRequests() {
+    long tooManyRequests() {
         return tooManyRequests.sum();
     }
 }

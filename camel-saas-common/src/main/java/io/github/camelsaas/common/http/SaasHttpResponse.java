@@ -72,7 +72,7 @@ public final class SaasHttpResponse {
     }
 
     /** Every value of the named header, ignoring case, in received order. */
-    public List<String> headerValues(String name) {
+    List<String> headerValues(String name) {
         List<String> values = new ArrayList<>(1);
         for (SaasHttpHeader header : headers) {
             if (header.hasName(name)) {

@@ -65,7 +65,7 @@ public final class Redaction {
      *
      * @see #redactHeaderValue(String, String)
      */
-    public static Map<String, String> redactHeaders(Map<String, String> headers) {
+    static Map<String, String> redactHeaders(Map<String, String> headers) {
         Map<String, String> redacted = new LinkedHashMap<>();
         if (headers != null) {
             headers.forEach((name, value) -> redacted.put(name, redactHeaderValue(name, value)));

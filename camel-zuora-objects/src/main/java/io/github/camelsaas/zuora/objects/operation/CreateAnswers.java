@@ -1,5 +1,6 @@
 package io.github.camelsaas.zuora.objects.operation;
 
+import io.github.camelsaas.common.batch.RecordToSend;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +48,7 @@ final class CreateAnswers {
     }
 
     /** Settles the call's records; returns those Zuora asked to send again (not settled). */
-    List<PendingRecord> settle(ZuoraRequest request, SaasHttpResponse response, List<PendingRecord> pending,
+    List<RecordToSend> settle(ZuoraRequest request, SaasHttpResponse response, List<RecordToSend> pending,
                                OutcomeCollector<Map<String, Object>> out) {
         int status = response.status();
         if (status == 200) {
@@ -66,20 +67,20 @@ final class CreateAnswers {
         boolean mayExist = status == 502 || status == 504;
         String message = request + " answered " + status + describe(error)
                 + (mayExist ? "; the records may have been created, so they are not marked retryable" : "");
-        for (PendingRecord record : pending) {
+        for (RecordToSend record : pending) {
             out.fail(FailedRecord.fromResponse(record.index(), record.record(), status, error.code(), message,
                     status == 429 || status == 503));
         }
         return List.of();
     }
 
-    private List<PendingRecord> settleCreated(ZuoraRequest request, SaasHttpResponse response,
-                                              List<PendingRecord> pending, OutcomeCollector<Map<String, Object>> out) {
+    private List<RecordToSend> settleCreated(ZuoraRequest request, SaasHttpResponse response,
+                                              List<RecordToSend> pending, OutcomeCollector<Map<String, Object>> out) {
         // the created records become the message body: read compactly (1(a): 157 MB above its input, was 240)
         Map<String, Object> body = api.readObject(request, response, true);
         List<Map<String, Object>> created = objects(body.get("records"));
         RecordMatcher matcher = matcher(pending);
-        List<PendingRecord> retry = new ArrayList<>();
+        List<RecordToSend> retry = new ArrayList<>();
         int unmatched = 0;
         if (body.get("error") instanceof Map<?, ?> errorBody) {
             @SuppressWarnings("unchecked")
@@ -90,7 +91,7 @@ final class CreateAnswers {
         if (unmatched == 0 && open.size() == created.size()) {
             // Zuora returns the created records in the order sent
             for (int i = 0; i < open.size(); i++) {
-                PendingRecord record = pending.get(open.get(i));
+                RecordToSend record = pending.get(open.get(i));
                 out.succeed(record.index(), created.get(i));
             }
             return retry;
@@ -108,13 +109,13 @@ final class CreateAnswers {
                     unmatched);
         }
         for (int position : unaccounted) {
-            PendingRecord record = pending.get(position);
+            RecordToSend record = pending.get(position);
             out.fail(FailedRecord.fromResponse(record.index(), record.record(), 200, null, UNACCOUNTED, false));
         }
         return retry;
     }
 
-    private List<PendingRecord> settleRetryRequest(ZuoraError error, List<PendingRecord> pending,
+    private List<RecordToSend> settleRetryRequest(ZuoraError error, List<RecordToSend> pending,
                                                    OutcomeCollector<Map<String, Object>> out) {
         if (error.details().isEmpty()) {
             // Zuora asked for a retry and named no record ("please try again later"): nothing of the call is known
@@ -122,10 +123,10 @@ final class CreateAnswers {
             return new ArrayList<>(pending);
         }
         RecordMatcher matcher = matcher(pending);
-        List<PendingRecord> retry = new ArrayList<>();
+        List<RecordToSend> retry = new ArrayList<>();
         int unmatched = settleDetails(error, 500, pending, matcher, retry, out);
         for (int position : matcher.unclaimed()) {
-            PendingRecord record = pending.get(position);
+            RecordToSend record = pending.get(position);
             if (unmatched == 0) {
                 // created, but the answer does not return it: the record as submitted, without Id
                 out.succeed(record.index(), new LinkedHashMap<>(record.record()));
@@ -137,14 +138,14 @@ final class CreateAnswers {
         return retry;
     }
 
-    private void settleRejected(ZuoraError error, List<PendingRecord> pending,
+    private void settleRejected(ZuoraError error, List<RecordToSend> pending,
                                 OutcomeCollector<Map<String, Object>> out) {
         RecordMatcher matcher = matcher(pending);
         int named = 0;
         for (ZuoraError.Detail detail : error.details()) {
             OptionalInt position = matcher.claim(detail.record());
             if (position.isPresent()) {
-                PendingRecord record = pending.get(position.getAsInt());
+                RecordToSend record = pending.get(position.getAsInt());
                 out.fail(FailedRecord.fromResponse(record.index(), record.record(), 400, detail.code(),
                         ZuoraError.safe(detail.message(), api.secrets()), false));
                 named++;
@@ -157,7 +158,7 @@ final class CreateAnswers {
                   + "(allowPartialSuccess=false)" + describe(error)
                 : "not created: Zuora answered 400" + describe(error);
         for (int position : matcher.unclaimed()) {
-            PendingRecord record = pending.get(position);
+            RecordToSend record = pending.get(position);
             out.fail(FailedRecord.fromResponse(record.index(), record.record(), 400, error.code(), message, innocent));
         }
     }
@@ -167,8 +168,8 @@ final class CreateAnswers {
      *
      * @return how many details named no record of the call
      */
-    private int settleDetails(ZuoraError error, int status, List<PendingRecord> pending, RecordMatcher matcher,
-                              List<PendingRecord> retry, OutcomeCollector<Map<String, Object>> out) {
+    private int settleDetails(ZuoraError error, int status, List<RecordToSend> pending, RecordMatcher matcher,
+                              List<RecordToSend> retry, OutcomeCollector<Map<String, Object>> out) {
         int unmatched = 0;
         for (ZuoraError.Detail detail : error.details()) {
             OptionalInt position = matcher.claim(detail.record());
@@ -176,7 +177,7 @@ final class CreateAnswers {
                 unmatched++;
                 continue;
             }
-            PendingRecord record = pending.get(position.getAsInt());
+            RecordToSend record = pending.get(position.getAsInt());
             if (detail.asksForRetry()) {
                 retry.add(record);
             } else {
@@ -187,8 +188,8 @@ final class CreateAnswers {
         return unmatched;
     }
 
-    private RecordMatcher matcher(List<PendingRecord> pending) {
-        return new RecordMatcher(pending.stream().map(PendingRecord::record).toList(), api.json(), canonical);
+    private RecordMatcher matcher(List<RecordToSend> pending) {
+        return new RecordMatcher(pending.stream().map(RecordToSend::record).toList(), api.json(), canonical);
     }
 
     private String describe(ZuoraError error) {

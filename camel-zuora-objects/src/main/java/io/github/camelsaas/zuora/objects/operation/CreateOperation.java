@@ -1,5 +1,6 @@
 package io.github.camelsaas.zuora.objects.operation;
 
+import io.github.camelsaas.common.batch.RecordToSend;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -95,9 +96,9 @@ public final class CreateOperation implements AutoCloseable {
         List<Chunk<Map<String, Object>>> chunks = Chunker.split(records, batchSize, Long.MAX_VALUE, record -> 0);
         List<CompletableFuture<Void>> calls = new ArrayList<>(chunks.size());
         for (Chunk<Map<String, Object>> chunk : chunks) {
-            List<PendingRecord> pending = new ArrayList<>(chunk.size());
+            List<RecordToSend> pending = new ArrayList<>(chunk.size());
             for (int i = 0; i < chunk.size(); i++) {
-                pending.add(new PendingRecord(chunk.indexOf(i), chunk.records().get(i)));
+                pending.add(RecordToSend.of(chunk.indexOf(i), chunk.records().get(i)));
             }
             calls.add(send(pending, out, call));
         }
@@ -113,9 +114,9 @@ public final class CreateOperation implements AutoCloseable {
      * Sends a chunk, then, as long as the retry policy allows, the records Zuora asked to retry: each attempt
      * sends only those, and settles the others.
      */
-    private CompletableFuture<Void> send(List<PendingRecord> chunk, OutcomeCollector<Map<String, Object>> out,
+    private CompletableFuture<Void> send(List<RecordToSend> chunk, OutcomeCollector<Map<String, Object>> out,
                                          CallContext call) {
-        AtomicReference<List<PendingRecord>> toSend = new AtomicReference<>(chunk);
+        AtomicReference<List<RecordToSend>> toSend = new AtomicReference<>(chunk);
         AtomicInteger attempts = new AtomicInteger();
         return recordRetries.execute(() -> {
                     attempts.incrementAndGet();
@@ -134,7 +135,7 @@ public final class CreateOperation implements AutoCloseable {
     }
 
     /** One call; completes with the records Zuora asks to retry, never exceptionally. */
-    private CompletableFuture<List<PendingRecord>> sendOnce(List<PendingRecord> pending,
+    private CompletableFuture<List<RecordToSend>> sendOnce(List<RecordToSend> pending,
                                                            OutcomeCollector<Map<String, Object>> out,
                                                            CallContext call) {
         ZuoraRequest request;
@@ -148,7 +149,7 @@ public final class CreateOperation implements AutoCloseable {
                 .handle((response, failure) -> {
                     if (failure != null) {
                         failUnsettled(pending, failure, out);
-                        return List.<PendingRecord>of();
+                        return List.<RecordToSend>of();
                     }
                     return answers.settle(request, response, pending, out);
                 })
@@ -158,36 +159,36 @@ public final class CreateOperation implements AutoCloseable {
                 });
     }
 
-    private static void giveUp(List<PendingRecord> retry, int retriesDone,
+    private static void giveUp(List<RecordToSend> retry, int retriesDone,
                                OutcomeCollector<Map<String, Object>> out) {
-        for (PendingRecord record : retry) {
+        for (RecordToSend record : retry) {
             out.fail(FailedRecord.fromResponse(record.index(), record.record(), 500, "71012561",
                     "Zuora asked to retry this record (71012561) and it was not created after " + retriesDone
                     + " retries", true));
         }
     }
 
-    private byte[] body(List<PendingRecord> pending) {
+    private byte[] body(List<RecordToSend> pending) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("allowPartialSuccess", allowPartialSuccess);
-        body.put("records", pending.stream().map(PendingRecord::record).toList());
+        body.put("records", pending.stream().map(RecordToSend::record).toList());
         return api.json().write(body);
     }
 
     /** Fails the call's records not settled yet; those settled before the failure keep their outcome. */
-    private void failUnsettled(List<PendingRecord> pending, Throwable failure,
+    private void failUnsettled(List<RecordToSend> pending, Throwable failure,
                                OutcomeCollector<Map<String, Object>> out) {
         Set<Integer> open = new HashSet<>(out.unsettledIndexes());
-        for (PendingRecord record : pending) {
+        for (RecordToSend record : pending) {
             if (open.contains(record.index())) {
                 out.fail(CallFailures.of(record.index(), record.record(), failure, false, "", api.secrets()));
             }
         }
     }
 
-    private static List<PendingRecord> sorted(List<PendingRecord> records) {
-        List<PendingRecord> sorted = new ArrayList<>(records);
-        sorted.sort(Comparator.comparingInt(PendingRecord::index));
+    private static List<RecordToSend> sorted(List<RecordToSend> records) {
+        List<RecordToSend> sorted = new ArrayList<>(records);
+        sorted.sort(Comparator.comparingInt(RecordToSend::index));
         return sorted;
     }
 

@@ -1,5 +1,6 @@
 package io.github.camelsaas.kustomer.operation;
 
+import io.github.camelsaas.common.batch.RecordToSend;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -26,17 +27,17 @@ import io.github.camelsaas.kustomer.api.KustomerResponse;
  * lost answer it is retried only when the record has an externalId Kustomer can look up, and each retry looks first,
  * so the record is created at most once.
  */
-public final class RecordWriter {
+public final class SingleRecordWriter {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RecordWriter.class);
+    private static final Logger LOG = LoggerFactory.getLogger(SingleRecordWriter.class);
 
     private final KustomerClient client;
 
-    public RecordWriter(KustomerClient client) {
+    public SingleRecordWriter(KustomerClient client) {
         this.client = client;
     }
 
-    CompletableFuture<RecordOutcome<Object>> create(WriteTarget target, WriteItem item) {
+    CompletableFuture<RecordOutcome<Object>> create(WriteTarget target, RecordToSend item) {
         String externalId = WriteTarget.text(item.body().get("externalId"));
         if (externalId != null && target.resource().hasExternalIdLookup()) {
             return createSafely(target, item, externalId, false);
@@ -49,11 +50,11 @@ public final class RecordWriter {
      * A create whose earlier call (a bulk call answered 5xx, say) may or may not have been applied: looks the record
      * up by its externalId first, and creates it only if it is not there.
      */
-    CompletableFuture<RecordOutcome<Object>> createAfterUncertainOutcome(WriteTarget target, WriteItem item) {
+    CompletableFuture<RecordOutcome<Object>> createAfterUncertainOutcome(WriteTarget target, RecordToSend item) {
         return createSafely(target, item, WriteTarget.text(item.body().get("externalId")), true);
     }
 
-    private CompletableFuture<RecordOutcome<Object>> createSafely(WriteTarget target, WriteItem item, String externalId,
+    private CompletableFuture<RecordOutcome<Object>> createSafely(WriteTarget target, RecordToSend item, String externalId,
                                                                   boolean lookUpFirst) {
         AtomicBoolean lookUp = new AtomicBoolean(lookUpFirst);
         // set once an attempt (or the call before this method) may have created the record
@@ -89,7 +90,7 @@ public final class RecordWriter {
     }
 
     /** The answer of the lookup when the record is there (its data is the record), else of a fresh create. */
-    private CompletableFuture<KustomerResponse> lookUpThenCreate(WriteTarget target, WriteItem item, String externalId) {
+    private CompletableFuture<KustomerResponse> lookUpThenCreate(WriteTarget target, RecordToSend item, String externalId) {
         KustomerResource resource = target.resource();
         return client.sendOnce(KustomerRequest.get(KustomerPaths.byExternalId(resource, target.klass(), externalId)),
                 target.stats()).thenCompose(found -> {
@@ -120,13 +121,13 @@ public final class RecordWriter {
                 client.json().write(body), limitKey == null ? Map.of() : Map.of(limitKey, 1), false);
     }
 
-    CompletableFuture<RecordOutcome<Object>> update(WriteTarget target, WriteItem item) {
+    CompletableFuture<RecordOutcome<Object>> update(WriteTarget target, RecordToSend item) {
         Map<String, Object> body = new LinkedHashMap<>(item.body());
         body.remove("id");
         return updateById(target, item, target.idOf(item.record()), body);
     }
 
-    private CompletableFuture<RecordOutcome<Object>> updateById(WriteTarget target, WriteItem item, String id,
+    private CompletableFuture<RecordOutcome<Object>> updateById(WriteTarget target, RecordToSend item, String id,
                                                                 Map<String, Object> body) {
         KustomerResource resource = target.resource();
         // customers and conversations merge with PATCH; KObjects and companies only have PUT
@@ -142,11 +143,11 @@ public final class RecordWriter {
      * Looks the record up (external id; customers without one: email), then updates what it found or creates it. A
      * create that conflicts (409: another writer created it meanwhile) is resolved once more, and then updates.
      */
-    CompletableFuture<RecordOutcome<Object>> upsert(WriteTarget target, WriteItem item) {
+    CompletableFuture<RecordOutcome<Object>> upsert(WriteTarget target, RecordToSend item) {
         return resolve(target, item, true);
     }
 
-    private CompletableFuture<RecordOutcome<Object>> resolve(WriteTarget target, WriteItem item,
+    private CompletableFuture<RecordOutcome<Object>> resolve(WriteTarget target, RecordToSend item,
                                                              boolean conflictMayBeResolved) {
         return lookUp(target, item.body()).thenCompose(found -> {
             if (found.isSuccessful()) {
@@ -198,7 +199,7 @@ public final class RecordWriter {
      *
      * @param uncertainCreate whether a 5xx or a lost answer may have left the record created
      */
-    private static RecordOutcome<Object> outcome(WriteItem item, KustomerResponse response, Throwable failure,
+    private static RecordOutcome<Object> outcome(RecordToSend item, KustomerResponse response, Throwable failure,
                                                  boolean uncertainCreate) {
         if (failure != null) {
             return RecordOutcome.failure(Failures.fromFailure(item, failure, uncertainCreate));

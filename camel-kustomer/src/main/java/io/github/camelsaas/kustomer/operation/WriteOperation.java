@@ -1,5 +1,6 @@
 package io.github.camelsaas.kustomer.operation;
 
+import io.github.camelsaas.common.batch.RecordToSend;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,20 +23,20 @@ import io.github.camelsaas.kustomer.record.RecordValidator;
  * record), then writes the valid ones in bulk, one by one, or through the coalescer, and settles every record exactly
  * once, in input order.
  */
-public final class RecordWrites {
+public final class WriteOperation {
 
     private final KustomerConfiguration configuration;
     private final JsonRecords json;
-    private final RecordWriter recordWriter;
+    private final SingleRecordWriter singleRecordWriter;
     private final BulkWriter bulkWriter;
     private final CreateCoalescer coalescer;
 
     /** @param coalescer null unless batchWindow is set */
-    public RecordWrites(KustomerConfiguration configuration, JsonRecords json, RecordWriter recordWriter,
+    public WriteOperation(KustomerConfiguration configuration, JsonRecords json, SingleRecordWriter singleRecordWriter,
                  BulkWriter bulkWriter, CreateCoalescer coalescer) {
         this.configuration = configuration;
         this.json = json;
-        this.recordWriter = recordWriter;
+        this.singleRecordWriter = singleRecordWriter;
         this.bulkWriter = bulkWriter;
         this.coalescer = coalescer;
     }
@@ -44,7 +45,7 @@ public final class RecordWrites {
     public CompletableFuture<List<RecordOutcome<Object>>> write(WriteTarget target, KustomerOperation operation,
                                                                 List<Map<String, Object>> records) {
         OutcomeCollector<Object> outcomes = new OutcomeCollector<>(records.size());
-        List<WriteItem> valid = new ArrayList<>();
+        List<RecordToSend> valid = new ArrayList<>();
         for (int index = 0; index < records.size(); index++) {
             Map<String, Object> record = records.get(index);
             List<String> violations = violations(target, operation, record);
@@ -58,7 +59,7 @@ public final class RecordWrites {
                 }
             }
             if (violations.isEmpty()) {
-                valid.add(new WriteItem(index, record, body));
+                valid.add(new RecordToSend(index, record, body));
             } else {
                 outcomes.fail(FailedRecord.validation(index, record, String.join("; ", violations)));
             }
@@ -74,18 +75,18 @@ public final class RecordWrites {
         return outcomes.completion();
     }
 
-    private CompletableFuture<Void> dispatch(WriteTarget target, KustomerOperation operation, List<WriteItem> valid,
+    private CompletableFuture<Void> dispatch(WriteTarget target, KustomerOperation operation, List<RecordToSend> valid,
                                              OutcomeCollector<Object> outcomes) {
         if (inBulk(target, operation)) {
             return bulkWriter.write(target, valid, operation == KustomerOperation.update, outcomes);
         }
         List<CompletableFuture<Void>> writes = new ArrayList<>(valid.size());
-        for (WriteItem item : valid) {
+        for (RecordToSend item : valid) {
             CompletableFuture<RecordOutcome<Object>> outcome = switch (operation) {
                 case create -> coalescer != null && target.singleRecord()
-                        ? coalescer.submit(target, item) : recordWriter.create(target, item);
-                case update -> recordWriter.update(target, item);
-                default -> recordWriter.upsert(target, item);
+                        ? coalescer.submit(target, item) : singleRecordWriter.create(target, item);
+                case update -> singleRecordWriter.update(target, item);
+                default -> singleRecordWriter.upsert(target, item);
             };
             writes.add(outcome.thenAccept(outcomes::settle));
         }
@@ -171,7 +172,7 @@ public final class RecordWrites {
         return body;
     }
 
-    private static WriteItem itemAt(List<Map<String, Object>> records, int index) {
-        return new WriteItem(index, records.get(index), records.get(index));
+    private static RecordToSend itemAt(List<Map<String, Object>> records, int index) {
+        return new RecordToSend(index, records.get(index), records.get(index));
     }
 }
