@@ -8,6 +8,8 @@ import org.apache.camel.spi.UriParams;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.jsse.SSLContextParameters;
 
+import io.github.camelsaas.common.http.TransportSettings;
+
 /**
  * Options of a zuora-objects: endpoint. The component holds one that every endpoint copies, so options set on
  * the component (for example the credentials) apply to every endpoint that does not set them itself.
@@ -195,6 +197,12 @@ public class ZuoraObjectsConfiguration implements Cloneable {
     /** TLS settings (trust store, client certificate); the JVM's defaults when unset. */
     @UriParam(label = "security")
     private SSLContextParameters sslContextParameters;
+
+    /** The HTTP transport these options call for (endpoints with equal settings share one). */
+    public TransportSettings transportSettings() {
+        return TransportSettings.of(connectTimeout, responseTimeout, proxyProtocol, proxyHost, proxyPort,
+                sslContextParameters, compressRequests, maxConcurrentRequests, "camel-zuora-objects");
+    }
 
     public ZuoraObjectsConfiguration copy() {
         try {
