@@ -78,7 +78,7 @@ class KustomerEndpointConfigurationTest extends CamelTestSupport {
         assertThatThrownBy(() -> context.getEndpoint("kustomer:customers?orgName=acme&region=eu"))
                 .hasStackTraceContaining("for an EU org use region=eu without orgName");
         assertThatThrownBy(() -> context.getEndpoint("kustomer:customers?baseUrl=ftp://example.com"))
-                .hasStackTraceContaining("baseUrl must be an absolute http or https URL");
+                .hasStackTraceContaining("use an absolute http or https URL");
         assertThatThrownBy(() -> context.getEndpoint("kustomer:customers?maxConcurrentRequests=0"))
                 .hasStackTraceContaining("maxConcurrentRequests must be at least 1, was 0");
     }

@@ -66,7 +66,7 @@ class EndpointRefusalSecretsTest {
         "kustomer:kobjects?klass=order&apiKey=RAW(k-123456)&baseUrl=https://ops:" + KEY + "@kustomer.example.com"
             + "                                                   | must not carry user info",
         "zuora-objects:Order?clientId=RAW(id-1)&clientSecret=RAW(x-123456)&baseUrl=https://ops:" + CLIENT_SECRET
-            + "@rest.example.com                                  | without query, fragment or user info",
+            + "@rest.example.com                                  | must not carry user info",
     })
     void credentialsInTheBaseUrlAreRefusedAndOurReasonDoesNotQuoteThem(String uri, String reason) {
         Throwable refused = catchThrowable(() -> context.getEndpoint(uri));

@@ -1,10 +1,8 @@
 package io.github.camelsaas.zuora.objects;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Arrays;
 
-import io.github.camelsaas.common.http.PlainHttpGuard;
+import io.github.camelsaas.common.http.BaseUrlCheck;
 import io.github.camelsaas.common.http.TransportSettings;
 
 import io.github.camelsaas.zuora.objects.api.TrackIds;
@@ -49,26 +47,8 @@ final class ZuoraObjectsConfigurationCheck {
             throw new IllegalArgumentException("Option environment must be set: use one of "
                     + Arrays.toString(ZuoraEnvironment.values()));
         }
-        String url = configuration.effectiveBaseUrl();
-        try {
-            URI uri = new URI(url);
-            boolean http = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
-            if (!http || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null
-                    || uri.getRawUserInfo() != null) {
-                throw new IllegalArgumentException("Invalid baseUrl '" + safeUrl(uri) + "': use an http or https "
-                        + "URL with a host and an optional path, without query, fragment or user info");
-            }
-            PlainHttpGuard.check(uri, configuration.isAllowInsecureHttp());
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("Invalid baseUrl: " + e.getReason()
-                    + "; use an http or https URL such as https://rest.sandbox.na.zuora.com", e);
-        }
-    }
-
-    /** The URL without user info, which could be a credential. */
-    private static String safeUrl(URI uri) {
-        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
-                + (uri.getRawPath() == null ? "" : uri.getRawPath());
+        BaseUrlCheck.require(configuration.effectiveBaseUrl(), configuration.isAllowInsecureHttp(),
+                "https://rest.sandbox.na.zuora.com");
     }
 
     private static void checkCredentials(ZuoraObjectsConfiguration configuration) {

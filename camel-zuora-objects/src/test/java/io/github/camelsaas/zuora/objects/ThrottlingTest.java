@@ -129,6 +129,27 @@ class ThrottlingTest extends ZuoraTestSupport {
     }
 
     @Test
+    void withRequestsPerMinuteZeroTheLimitZuoraStatesBecomesTheTenantsLimit() {
+        // Zuora states "2, 2;w=1": the first answer teaches the limit, the next calls keep to it on Zuora's clock
+        zuora.setRateLimit(2, Duration.ofSeconds(1));
+        String uri = "zuora-objects:Order?batchSize=1&rateLimitWindow=1s";
+        assertThat(send(uri, orders(1, "F-")).getException()).isNull();
+        zuora.wireMock().resetRequests();
+        zuora.stats().reset();
+
+        Exchange exchange = send(uri, orders(6, "A-"));
+
+        assertThat(exchange.getException()).isNull();
+        assertThat(zuora.stats().tooManyRequests()).isZero();
+        List<LoggedRequest> creates = new ArrayList<>(requestsTo(RECORDS_PATH));
+        creates.sort(Comparator.comparing(LoggedRequest::getLoggedDate));
+        assertThat(creates).hasSize(6);
+        for (int i = 0; i + 2 < creates.size(); i++) {
+            assertThat(millisBetween(creates.get(i), creates.get(i + 2))).isGreaterThanOrEqualTo(1000);
+        }
+    }
+
+    @Test
     void aServerErrorOnAReadIsRetried() {
         zuora.faults().failNext("/objects/definitions/.*", 2, Fault.status(503, "{\"message\":\"busy\"}"));
 
