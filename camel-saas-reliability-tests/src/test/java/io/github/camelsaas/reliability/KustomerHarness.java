@@ -48,7 +48,7 @@ final class KustomerHarness implements AutoCloseable {
     static KustomerComponent component(String baseUrl, Duration responseTimeout) {
         KustomerComponent component = demoComponent(baseUrl);
         component.getConfiguration().setRequestsPerMinute(100_000);
-        component.setResponseTimeout(responseTimeout.toMillis());
+        component.getConfiguration().setResponseTimeout(responseTimeout.toMillis());
         return component;
     }
 

@@ -115,7 +115,7 @@ class KustomerSecretsAtTraceTest {
     private static KustomerComponent component(boolean keyOnComponent, Duration responseTimeout) {
         KustomerComponent component = new KustomerComponent();
         component.getConfiguration().setBaseUrl(simulator.baseUrl());
-        component.setResponseTimeout(responseTimeout.toMillis());
+        component.getConfiguration().setResponseTimeout(responseTimeout.toMillis());
         if (keyOnComponent) {
             component.getConfiguration().setApiKey(API_KEY);
         }

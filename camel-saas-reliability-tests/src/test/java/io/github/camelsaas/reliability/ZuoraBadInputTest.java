@@ -71,14 +71,19 @@ class ZuoraBadInputTest {
                 Arguments.of("a List with a boolean", List.of(Map.of("Name__c", "o-1"), true),
                         "record 1 is a boolean"),
                 Arguments.of("a List with a List", List.of(Map.of("Name__c", "o-1"), List.of()),
-                        "record 1 is an array"),
+                        "record 1 is an array"));
+    }
+
+    /** Lists whose one record breaks a rule of Zuora's custom fields: the record's index and the rule broken. */
+    static Stream<Arguments> listsWithARecordZuoraCannotStore() {
+        return Stream.of(
                 Arguments.of("a nested object in record 2", List.of(withId(0, "Name__c", "o-1"),
-                        withId(1, "Name__c", "o-2"), withId(2, "Address__c", Map.of("city", "Paris"))),
-                        "Record 2 field Address__c holds an object"),
+                        withId(1, "Name__c", "o-2"), withId(2, "Address__c", Map.of("city", "Paris"))), 2,
+                        "field Address__c holds an object"),
                 Arguments.of("an array in record 1", List.of(withId(0, "Name__c", "o-1"), withId(1, "Tags__c",
-                        List.of("a", "b"))), "Record 1 field Tags__c holds an array"),
+                        List.of("a", "b"))), 1, "field Tags__c holds an array"),
                 Arguments.of("8,193 characters in record 1", List.of(withId(0, "Name__c", "o-1"),
-                        withId(1, "Notes__c", "n".repeat(8_193))), "Record 1 field Notes__c is 8193 characters long; "
+                        withId(1, "Notes__c", "n".repeat(8_193))), 1, "field Notes__c is 8193 characters long; "
                         + "no Zuora custom field holds more than 8192"));
     }
 
@@ -97,6 +102,33 @@ class ZuoraBadInputTest {
             assertThat(failure).as(operation).isInstanceOf(InvalidBodyException.class)
                     .hasMessageContaining(message);
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("listsWithARecordZuoraCannotStore")
+    void aBatchUpdateWithARecordZuoraCannotStoreFailsNamingItAndNothingIsSent(String what, List<?> body, int index,
+                                                                           String rule) {
+        Exception failure = refused("zuora-objects:Order?operation=batchUpdate", body, Map.of());
+
+        assertThat(failure).isInstanceOf(InvalidBodyException.class).hasMessageContaining("Record " + index + " " + rule);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("listsWithARecordZuoraCannotStore")
+    void aCreatedListReportsTheRecordZuoraCannotStoreAndSendsTheOthers(String what, List<?> body, int index,
+                                                                    String rule) {
+        Exchange exchange = send("zuora-objects:Order", body, Map.of());
+
+        assertThat(exchange.getException()).isInstanceOf(PartialFailureException.class);
+        PartialFailureException failure = (PartialFailureException) exchange.getException();
+        assertThat(failure.getFailedRecords()).singleElement().satisfies(invalid -> {
+            assertThat(invalid.index()).isEqualTo(index);
+            assertThat(invalid.validationFailure()).isTrue();
+            assertThat(invalid.retryable()).isFalse();
+            assertThat(invalid.message()).contains(rule);
+        });
+        assertThat(failure.getSucceeded()).hasSize(body.size() - 1);
+        assertThat(zuora.stats().calls(ZuoraRoute.CREATE_RECORDS.key())).isEqualTo(1);
     }
 
     @Test
