@@ -1,6 +1,5 @@
 package io.github.camelsaas.kustomer;
 
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -116,10 +115,7 @@ public class KustomerProducer extends SaasProducer<CallStats> {
             LOG.debug("kustomer:{} {}", resource, operation);
             return reads.run(operation, resource, klass, message, stats);
         }
-        Object body = message.getBody();
-        if (body instanceof InputStream) {
-            body = message.getBody(byte[].class);
-        }
+        Object body = recordsBody(message);
         boolean single = !BodyShape.isList(body);
         List<Map<String, Object>> records = client.json().toRecords(body);
         WriteTarget target = new WriteTarget(resource, klass, pathHeader(message, KustomerConstants.CUSTOMER_ID),

@@ -106,11 +106,18 @@ class ZuoraBadInputTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("listsWithARecordZuoraCannotStore")
-    void aBatchUpdateWithARecordZuoraCannotStoreFailsNamingItAndNothingIsSent(String what, List<?> body, int index,
-                                                                           String rule) {
-        Exception failure = refused("zuora-objects:Order?operation=batchUpdate", body, Map.of());
+    void aBatchUpdateReportsTheRecordZuoraCannotStoreNamingTheRuleAndSendsTheOthers(String what, List<?> body,
+                                                                                   int index, String rule) {
+        Exchange exchange = send("zuora-objects:Order?operation=batchUpdate", body, Map.of());
 
-        assertThat(failure).isInstanceOf(InvalidBodyException.class).hasMessageContaining("Record " + index + " " + rule);
+        assertThat(exchange.getException()).isInstanceOf(PartialFailureException.class);
+        PartialFailureException failure = (PartialFailureException) exchange.getException();
+        assertThat(failure.getFailedRecords()).filteredOn(FailedRecord::validationFailure).singleElement()
+                .satisfies(invalid -> {
+                    assertThat(invalid.index()).isEqualTo(index);
+                    assertThat(invalid.message()).contains("Record " + index + " " + rule);
+                });
+        assertThat(zuora.stats().calls(ZuoraRoute.BATCH_RECORDS.key())).isEqualTo(1);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -193,7 +200,9 @@ class ZuoraBadInputTest {
         }
         Exception batch = refused("zuora-objects:Order?operation=batchUpdate", List.of(Map.of("Id", id,
                 "Name__c", "o-1")), Map.of());
-        assertThat(batch).hasMessageContaining("record 0");
+        assertThat(batch).isInstanceOf(PartialFailureException.class);
+        assertThat(((PartialFailureException) batch).getFailedRecords().get(0).message())
+                .contains("Invalid record id in record 0");
     }
 
     @Test

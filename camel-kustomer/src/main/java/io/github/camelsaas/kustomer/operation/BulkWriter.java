@@ -1,6 +1,5 @@
 package io.github.camelsaas.kustomer.operation;
 
-import io.github.camelsaas.common.batch.RecordToSend;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +13,7 @@ import io.github.camelsaas.common.async.FutureFailures;
 import io.github.camelsaas.common.async.StoppedException;
 import io.github.camelsaas.common.batch.Chunk;
 import io.github.camelsaas.common.batch.Chunker;
+import io.github.camelsaas.common.batch.RecordToSend;
 import io.github.camelsaas.common.call.RetryRules;
 import io.github.camelsaas.common.failure.FailedRecord;
 import io.github.camelsaas.common.failure.OutcomeCollector;

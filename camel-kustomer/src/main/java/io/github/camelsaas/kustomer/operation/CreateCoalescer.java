@@ -1,6 +1,5 @@
 package io.github.camelsaas.kustomer.operation;
 
-import io.github.camelsaas.common.batch.RecordToSend;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.camelsaas.common.batch.Coalescer;
+import io.github.camelsaas.common.batch.RecordToSend;
 import io.github.camelsaas.common.failure.OutcomeCollector;
 import io.github.camelsaas.common.failure.RecordOutcome;
 import io.github.camelsaas.kustomer.KustomerResource;

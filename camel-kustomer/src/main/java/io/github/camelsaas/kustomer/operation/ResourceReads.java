@@ -1,10 +1,10 @@
 package io.github.camelsaas.kustomer.operation;
 
-import io.github.camelsaas.common.component.ExchangeResult;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import org.apache.camel.Message;
+import io.github.camelsaas.common.component.ExchangeResult;
 import io.github.camelsaas.kustomer.KustomerApiException;
 import io.github.camelsaas.kustomer.KustomerConstants;
 import io.github.camelsaas.kustomer.KustomerOperation;

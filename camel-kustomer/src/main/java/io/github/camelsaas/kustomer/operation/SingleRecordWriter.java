@@ -1,12 +1,12 @@
 package io.github.camelsaas.kustomer.operation;
 
-import io.github.camelsaas.common.batch.RecordToSend;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.github.camelsaas.common.batch.RecordToSend;
 import io.github.camelsaas.common.call.RetryRules;
 import io.github.camelsaas.common.failure.FailedRecord;
 import io.github.camelsaas.common.failure.RecordOutcome;

@@ -49,8 +49,8 @@ public abstract class SaasComponent extends HealthCheckComponent implements SSLC
     private final String scheme;
     private final SecretRegistry secrets = new SecretRegistry();
     private volatile SaasRuntime runtime;
-    private TransportPool transports;
-    private ComponentRateLimitBackend backendInUse;
+    private volatile TransportPool transports;
+    private volatile ComponentRateLimitBackend backendInUse;
 
     /** @param scheme the component's scheme, e.g. {@code kustomer}: names its threads, logs and errors */
     protected SaasComponent(String scheme) {
@@ -69,8 +69,11 @@ public abstract class SaasComponent extends HealthCheckComponent implements SSLC
         backendInUse = ComponentRateLimitBackend.choose(scheme, rateLimitBackend, rateLimitRedisUri);
         LOG.debug("{} rate limits and pauses kept {}", scheme, backendInUse);
         TransportSettings settings = withGlobalTls(componentTransportSettings());
-        runtime = SaasRuntime.start(getCamelContext(), this, scheme, settings.toOptions(getCamelContext()), secrets);
-        transports = new TransportPool(runtime, settings, getCamelContext());
+        SaasRuntime started = SaasRuntime.start(getCamelContext(), this, scheme, settings.toOptions(getCamelContext()),
+                secrets);
+        transports = new TransportPool(started, settings, getCamelContext());
+        // last: runtime() answers only once everything it guards is there
+        runtime = started;
     }
 
     @Override
@@ -78,13 +81,15 @@ public abstract class SaasComponent extends HealthCheckComponent implements SSLC
         // first the accounts, so every call waiting for a slot, a permit or a token fails with a clear error, then
         // the transports and threads those calls would have used, then the backend nothing asks any more
         closeAccounts();
+        // first: from now on runtime() says the component is not started, before what it guards goes
+        SaasRuntime stopping = runtime;
+        runtime = null;
         if (transports != null) {
             transports.close();
             transports = null;
         }
-        if (runtime != null) {
-            runtime.close();
-            runtime = null;
+        if (stopping != null) {
+            stopping.close();
         }
         if (backendInUse != null) {
             backendInUse.close();
@@ -105,7 +110,11 @@ public abstract class SaasComponent extends HealthCheckComponent implements SSLC
     /** Where the accounts' rate limits are kept; only while the component is started. */
     public RateLimitBackend rateLimitBackendInUse() {
         runtime();
-        return backendInUse.backend();
+        ComponentRateLimitBackend backend = backendInUse;
+        if (backend == null) {
+            throw new IllegalStateException("The " + scheme + " component is not started");
+        }
+        return backend.backend();
     }
 
     /**
@@ -114,7 +123,11 @@ public abstract class SaasComponent extends HealthCheckComponent implements SSLC
      */
     public HttpTransport transportFor(TransportSettings endpointSettings) {
         runtime();
-        return transports.transportFor(withGlobalTls(endpointSettings));
+        TransportPool pool = transports;
+        if (pool == null) {
+            throw new IllegalStateException("The " + scheme + " component is not started");
+        }
+        return pool.transportFor(withGlobalTls(endpointSettings));
     }
 
     private TransportSettings withGlobalTls(TransportSettings settings) {

@@ -1,5 +1,6 @@
 package io.github.camelsaas.common.component;
 
+import java.io.InputStream;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -97,6 +98,15 @@ public abstract class SaasProducer<C extends ExchangeCalls> extends DefaultAsync
         return new RecordValidationException(failed);
     }
 
+    /**
+     * The message's body as records are read from it: a stream (Camel's stream caching hands bodies over as one) is
+     * read into bytes first, so that its shape (a JSON array or one object) can be told, and it is read once.
+     */
+    protected static Object recordsBody(Message message) {
+        Object body = message.getBody();
+        return body instanceof InputStream ? message.getBody(byte[].class) : body;
+    }
+
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         C calls;
@@ -133,7 +143,7 @@ public abstract class SaasProducer<C extends ExchangeCalls> extends DefaultAsync
             exchange.setException(cause);
             return;
         }
-        Object body = result.isAboutRecords() ? recordsBody(result, calls) : result.body();
+        Object body = result.isAboutRecords() ? answerOfRecords(result, calls) : result.body();
         message.setBody(body);
         result.headers().forEach((name, value) -> {
             if (value == null) {
@@ -145,7 +155,7 @@ public abstract class SaasProducer<C extends ExchangeCalls> extends DefaultAsync
     }
 
     /** The body of a record operation, or the exception it fails with. */
-    private Object recordsBody(ExchangeResult result, C calls) {
+    private Object answerOfRecords(ExchangeResult result, C calls) {
         List<FailedRecord> failed = result.failed();
         List<Object> succeeded = result.succeeded();
         int total = result.outcomes().size();
@@ -185,8 +195,9 @@ public abstract class SaasProducer<C extends ExchangeCalls> extends DefaultAsync
     protected abstract void startServices();
 
     /**
-     * Fails whatever this producer's exchanges still wait for (a coalescing window, a retry, a permit or a slot)
-     * with a clear StoppedException, so a stopped route sends nothing more; calls in flight finish.
+     * Makes sure nothing of this producer is sent any more: what waits here (a coalescing window, a retry) fails at
+     * once with a clear StoppedException, a call waiting for the account's shared slot or permit when that wait ends;
+     * calls in flight finish.
      */
     protected abstract void stopServices();
 

@@ -77,6 +77,7 @@ public record TransportSettings(long connectTimeout, long responseTimeout, Strin
         // TLS parameters hold keystore passwords: say only whether they are set
         return "TransportSettings[connectTimeout=" + connectTimeout + ", responseTimeout=" + responseTimeout
                + ", proxy=" + (proxyHost == null ? "none" : proxyProtocol + "://" + proxyHost + ":" + proxyPort)
-               + ", customTls=" + (sslContextParameters != null) + ", compressRequests=" + compressRequests + "]";
+               + ", customTls=" + (sslContextParameters != null) + ", compressRequests=" + compressRequests
+               + ", maxConnections=" + maxConnections + ", userAgent=" + userAgent + "]";
     }
 }

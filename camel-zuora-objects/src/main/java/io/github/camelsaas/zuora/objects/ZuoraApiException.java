@@ -23,12 +23,6 @@ public class ZuoraApiException extends VendorApiException {
         this.requestId = requestId;
     }
 
-    /** Zuora's error code (8 digits for custom objects, e.g. 71012540), or null. */
-    @Override
-    public String getCode() {
-        return super.getCode();
-    }
-
     /** The Zuora-Request-Id of the answer, to quote to Zuora support, or null. */
     public String getRequestId() {
         return requestId;

@@ -2,7 +2,6 @@ package io.github.camelsaas.zuora.objects;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -108,7 +107,7 @@ public class ZuoraObjectsProducer extends SaasProducer<CallContext> {
     protected CompletableFuture<ExchangeResult> start(Exchange exchange, CallContext call) {
         Message message = exchange.getMessage();
         ZuoraObjectsOperation operation = operationOf(message);
-        Object body = message.getBody();
+        Object body = recordsBody(message);
         Object id = message.getHeader(ZuoraObjectsConstants.ID);
         switch (operation) {
             case create:
@@ -139,8 +138,12 @@ public class ZuoraObjectsProducer extends SaasProducer<CallContext> {
 
     private CompletableFuture<ExchangeResult> create(Object body, CallContext call) {
         boolean single = !BodyShape.isList(body);
-                RecordRules.Checked records = create.prepare(body);
-                if (coalescer != null && single && records.invalid().isEmpty()) {
+        RecordRules.Checked records = create.prepare(body);
+        if (single && records.total() != 1) {
+            // a body read as one record always holds one: anything else is a defect, never a lost record
+            throw new IllegalStateException("a single-record body held " + records.total() + " records");
+        }
+        if (coalescer != null && single && records.invalid().isEmpty()) {
             return coalescer.submit(records.valid().get(0), call)
                     .thenApply(outcome -> ExchangeResult.ofRecords(List.of(outcome), true));
         }

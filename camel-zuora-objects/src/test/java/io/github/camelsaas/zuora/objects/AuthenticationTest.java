@@ -138,6 +138,18 @@ class AuthenticationTest extends ZuoraTestSupport {
     }
 
     @Test
+    void aCoalescedCreateRefusedTwiceFailsWithTheAuthenticationExceptionAndItsCallCounts() {
+        zuora.faults().failNext("/objects/.*", 2, Fault.status(401, UNAUTHORIZED));
+
+        Exchange exchange = send("zuora-objects:Order?batchWindow=50", Map.of("OrderNumber__c", "Z-1"));
+
+        assertThat(exchange.getException()).isInstanceOf(ZuoraAuthenticationException.class)
+                .hasMessageContaining("refused the access token");
+        assertThat(exchange.getMessage().getHeader(ZuoraObjectsConstants.REQUEST_COUNT, Integer.class))
+                .isEqualTo(2);
+    }
+
+    @Test
     void refusedClientCredentialsFailTheMessageBeforeAnyDataCall() {
         Exchange exchange = send("zuora-objects:Order?operation=describe&clientSecret=RAW(wrong-secret-42)", null);
 

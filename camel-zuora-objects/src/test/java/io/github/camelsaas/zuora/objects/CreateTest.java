@@ -70,6 +70,21 @@ class CreateTest extends ZuoraTestSupport {
     }
 
     @Test
+    void aStreamOfAJsonArrayIsAListAndAStreamOfOneObjectASingleRecord() {
+        Exchange list = send("zuora-objects:Order", new java.io.ByteArrayInputStream(
+                "[{\"OrderNumber__c\":\"I-1\"},{\"OrderNumber__c\":\"I-2\"}]".getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8)));
+        Exchange single = send("zuora-objects:Order", new java.io.ByteArrayInputStream(
+                "{\"OrderNumber__c\":\"I-3\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        assertThat(list.getException()).isNull();
+        assertThat(list.getMessage().getBody(List.class)).hasSize(2);
+        assertThat(single.getException()).isNull();
+        assertThat(single.getMessage().getBody(Map.class)).containsEntry("OrderNumber__c", "I-3");
+        assertThat(zuora.count(ORDER)).isEqualTo(3);
+    }
+
+    @Test
     void emptyStringsAreSentAsExplicitNullsAndNullsStayExplicit() throws Exception {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("OrderNumber__c", "E-1");

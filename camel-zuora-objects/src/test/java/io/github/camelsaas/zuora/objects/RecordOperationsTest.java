@@ -191,13 +191,19 @@ class RecordOperationsTest extends ZuoraTestSupport {
     }
 
     @Test
-    void batchUpdateRefusesARecordWithoutIdBeforeSending() {
-        Exchange exchange = send("zuora-objects:Order?operation=batchUpdate",
-                List.of(Map.of("Id", "a1", "Amount__c", 1), Map.of("Amount__c", 2)));
+    void batchUpdateReportsARecordWithoutIdOrWithARepeatedIdAndSendsNothingForIt() throws Exception {
+        List<String> ids = createOrders(2);
+        Exchange exchange = send("zuora-objects:Order?operation=batchUpdate&failOnPartialFailure=false",
+                List.of(Map.of("Id", ids.get(0), "Amount__c", 1), Map.of("Amount__c", 2),
+                        Map.of("Id", ids.get(0), "Amount__c", 3), Map.of("Id", ids.get(1), "Amount__c", 4)));
 
-        assertThat(exchange.getException()).isInstanceOf(InvalidBodyException.class)
-                .hasMessageContaining("No record id in record 1");
-        assertThat(dataRequests()).isEmpty();
+        assertThat(exchange.getException()).isNull();
+        List<FailedRecord> failed = exchange.getMessage().getHeader(ZuoraObjectsConstants.FAILED_RECORDS, List.class);
+        assertThat(failed).extracting(FailedRecord::index).containsExactly(1, 2);
+        assertThat(failed).allMatch(FailedRecord::validationFailure);
+        assertThat(failed.get(0).message()).contains("No record id in record 1");
+        assertThat(failed.get(1).message()).contains("same Id as record 0");
+        assertThat(zuora.record(ORDER, ids.get(1)).orElseThrow()).containsEntry("Amount__c", 4);
     }
 
     @Test

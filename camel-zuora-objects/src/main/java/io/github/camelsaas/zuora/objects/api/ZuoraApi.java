@@ -20,6 +20,8 @@ import io.github.camelsaas.common.json.JsonRecords;
 import io.github.camelsaas.common.json.JsonResponseException;
 import io.github.camelsaas.common.redact.SecretRegistry;
 import io.github.camelsaas.common.retry.Retrier;
+import io.github.camelsaas.common.retry.RetryClassifier;
+import io.github.camelsaas.common.retry.RetryDecision;
 import io.github.camelsaas.zuora.objects.ZuoraApiException;
 import io.github.camelsaas.zuora.objects.ZuoraAuthenticationException;
 import io.github.camelsaas.zuora.objects.ZuoraObjectsConfiguration;
@@ -97,7 +99,21 @@ public final class ZuoraApi implements AutoCloseable {
      * {@link io.github.camelsaas.common.async.StoppedException} (not sent because the component stopped).
      */
     public CompletableFuture<SaasHttpResponse> send(ZuoraRequest request, CallContext call) {
-        return attempt(request, call)
+        return send(request, call, ZuoraHeaders.RETRY_RULES.classifier(request.idempotent()));
+    }
+
+    /**
+     * As {@link #send(ZuoraRequest, CallContext)}, but sent once, without retries (a refused token is still
+     * replaced once): for an operation that runs its own retry loop on the endpoint's policy, so that one budget of
+     * attempts and time covers the whole operation, never one budget inside another.
+     */
+    public CompletableFuture<SaasHttpResponse> sendOnce(ZuoraRequest request, CallContext call) {
+        return send(request, call, (response, failure, attempt) -> RetryDecision.done());
+    }
+
+    private CompletableFuture<SaasHttpResponse> send(ZuoraRequest request, CallContext call,
+                                                     RetryClassifier<SaasHttpResponse> retries) {
+        return attempt(request, call, retries)
                 .thenCompose(first -> {
                     if (first.response().status() != 401) {
                         return CompletableFuture.completedFuture(first.response());
@@ -106,7 +122,7 @@ public final class ZuoraApi implements AutoCloseable {
                         throw unauthorized(request, first.response(), "a fixed accessToken cannot be refreshed: "
                                 + "renew it, or use clientId and clientSecret");
                     }
-                    return attempt(request, call).thenApply(second -> {
+                    return attempt(request, call, retries).thenApply(second -> {
                         if (second.response().status() == 401) {
                             throw unauthorized(request, second.response(), "it did so again after a new token "
                                     + "was fetched: check that the OAuth client may use custom objects");
@@ -169,7 +185,8 @@ public final class ZuoraApi implements AutoCloseable {
         }
     }
 
-    private CompletableFuture<Answer> attempt(ZuoraRequest request, CallContext call) {
+    private CompletableFuture<Answer> attempt(ZuoraRequest request, CallContext call,
+                                              RetryClassifier<SaasHttpResponse> retries) {
         AtomicReference<AccessToken> used = new AtomicReference<>();
         ApiCall.Builder builder = ApiCall.builder()
                 .permit(tenant.permit())
@@ -178,7 +195,7 @@ public final class ZuoraApi implements AutoCloseable {
                             used.set(token);
                             return toHttp(request, call, token);
                         }))
-                .classifier(ZuoraHeaders.RETRY_RULES.classifier(request.idempotent()))
+                .classifier(retries)
                 .onAttempt(call::requestSent);
         return caller.call(builder.build()).thenApply(response -> {
             call.answered(response);

@@ -36,7 +36,6 @@ public final class ZuoraTenant implements AutoCloseable {
     static final int UNSTATED_LIMIT = Integer.MAX_VALUE;
 
     private final TenantKey key;
-    private final Settings settings;
     private final TokenProvider tokens;
     private final Retrier tokenRetrier;
     private final AsyncSemaphore concurrency;
@@ -54,7 +53,6 @@ public final class ZuoraTenant implements AutoCloseable {
     private ZuoraTenant(TenantKey key, Settings settings, TokenProvider tokens, Retrier tokenRetrier,
                         AsyncSemaphore concurrency, RateLimiter limiter) {
         this.key = key;
-        this.settings = settings;
         this.tokens = tokens;
         this.tokenRetrier = tokenRetrier;
         this.concurrency = concurrency;
@@ -143,10 +141,6 @@ public final class ZuoraTenant implements AutoCloseable {
         return new Permit(limiter, limiterKey(key));
     }
 
-    /** The rate limit in force: requestsPerMinute, or the one Zuora stated. */
-    public RateLimit limit() {
-        return limiter.limit();
-    }
 
     public RateLimitFeedback feedback() {
         return feedback;

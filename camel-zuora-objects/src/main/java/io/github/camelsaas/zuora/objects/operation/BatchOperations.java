@@ -62,34 +62,45 @@ public final class BatchOperations {
         this.rules = rules;
     }
 
-    /** Updates records that each carry their {@code Id}; the body becomes the list of outcomes. */
+    /**
+     * Updates records that each carry their {@code Id}; the body becomes the list of outcomes. A record without a
+     * usable Id, with the Id of an earlier one, or breaking a field rule is reported (validation, not sent) and the
+     * others are sent, as for a create.
+     */
     public CompletableFuture<ExchangeResult> batchUpdate(Object body, CallContext call) {
         List<Map<String, Object>> records = api.json().toRecords(body);
         List<BatchItem> items = new ArrayList<>(records.size());
+        List<FailedRecord> invalid = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < records.size(); i++) {
-            String id = requireId(records.get(i).get(SystemFields.ID), i);
-            Integer earlier = seen.putIfAbsent(id, i);
-            if (earlier != null) {
-                throw new InvalidBodyException("Records " + earlier + " and " + i + " have the same Id: a batch "
-                        + "update takes each record once; nothing was sent", i, null);
+            Map<String, Object> record = records.get(i);
+            try {
+                String id = requireId(record.get(SystemFields.ID), i);
+                Integer earlier = seen.putIfAbsent(id, i);
+                if (earlier != null) {
+                    throw new InvalidBodyException("Record " + i + " has the same Id as record " + earlier + ": a "
+                            + "batch update takes each record once", i, null);
+                }
+                items.add(new BatchItem(i, id, rules.prepare(SystemFields.withoutSystemFields(record), i), record));
+            } catch (InvalidBodyException e) {
+                invalid.add(FailedRecord.validation(i, record, e.getMessage()));
             }
-            items.add(new BatchItem(i, id, rules.prepare(SystemFields.withoutSystemFields(records.get(i)), i),
-                    records.get(i)));
         }
-        return run(items, this::updateBody, this::settleUpdate, call)
+        return run(items, records.size(), invalid, this::updateBody, this::settleUpdate, call)
                 .thenApply(outcomes -> result(outcomes, outcomes));
     }
 
     /** Deletes records by id; the body becomes the list of outcomes. */
     public CompletableFuture<ExchangeResult> batchDelete(Object body, CallContext call) {
-        return run(deleteItems(body), this::deleteBody, this::settleDelete, call)
+        List<BatchItem> items = deleteItems(body);
+        return run(items, items.size(), List.of(), this::deleteBody, this::settleDelete, call)
                 .thenApply(outcomes -> result(outcomes, outcomes));
     }
 
     /** {@code delete} with a list body: as {@link #batchDelete}, but the body becomes null like a single delete. */
     public CompletableFuture<ExchangeResult> deleteAll(Object body, CallContext call) {
-        return run(deleteItems(body), this::deleteBody, this::settleDelete, call)
+        List<BatchItem> items = deleteItems(body);
+        return run(items, items.size(), List.of(), this::deleteBody, this::settleDelete, call)
                 .thenApply(outcomes -> result(outcomes, null));
     }
 
@@ -138,10 +149,18 @@ public final class BatchOperations {
         }
     }
 
-    private CompletableFuture<List<RecordOutcome<String>>> run(List<BatchItem> items,
+    /**
+     * @param total   how many records the message held
+     * @param invalid the records refused before sending, settled as they are
+     */
+    private CompletableFuture<List<RecordOutcome<String>>> run(List<BatchItem> items, int total,
+                                                               List<FailedRecord> invalid,
                                                                Function<List<BatchItem>, byte[]> bodyOf,
                                                                Settler settler, CallContext call) {
-        OutcomeCollector<String> out = new OutcomeCollector<>(items.size());
+        OutcomeCollector<String> out = new OutcomeCollector<>(total);
+        invalid.forEach(out::fail);
+        Map<Integer, Object> inputs = new HashMap<>();
+        items.forEach(item -> inputs.put(item.index(), item.input()));
         List<CompletableFuture<Void>> calls = new ArrayList<>();
         for (Chunk<BatchItem> chunk : Chunker.split(items, batchSize, Long.MAX_VALUE, item -> 0)) {
             List<BatchItem> batch = chunk.records();
@@ -154,7 +173,7 @@ public final class BatchOperations {
                     }));
         }
         return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).handle((ignored, failure) -> {
-            out.failRemaining(index -> FailedRecord.notSent(index, items.get(index).input(),
+            out.failRemaining(index -> FailedRecord.notSent(index, inputs.get(index),
                     "no outcome was recorded for this record (a defect, please report it)", false));
             return out.outcomes();
         });

@@ -1,6 +1,5 @@
 package io.github.camelsaas.zuora.objects.operation;
 
-import io.github.camelsaas.common.batch.RecordToSend;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.github.camelsaas.common.batch.RecordToSend;
 import io.github.camelsaas.common.failure.FailedRecord;
 import io.github.camelsaas.common.failure.OutcomeCollector;
 import io.github.camelsaas.common.http.SaasHttpResponse;

@@ -1,7 +1,6 @@
 package io.github.camelsaas.zuora.objects.operation;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -24,12 +23,8 @@ import io.github.camelsaas.zuora.objects.api.CallContext;
  */
 public final class CreateCoalescer implements AutoCloseable {
 
-    /** A record waiting for its batch, with the track id its call must carry. */
-    private record WaitingRecord(Map<String, Object> record, String trackId) {
-    }
-
-    /** A record created in a shared call, and what that call's context counted. */
-    private record CreatedInBatch(Map<String, Object> record, CallContext batchCall) {
+    /** A record waiting for its batch, with the track id its call must carry and its exchange's context. */
+    private record WaitingRecord(Map<String, Object> record, String trackId, CallContext exchangeCall) {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(CreateCoalescer.class);
@@ -37,7 +32,7 @@ public final class CreateCoalescer implements AutoCloseable {
 
     private final String name;
     private final CreateOperation create;
-    private final Coalescer<WaitingRecord, CreatedInBatch> coalescer;
+    private final Coalescer<WaitingRecord, Map<String, Object>> coalescer;
     private final SecretRegistry secrets;
 
     public CreateCoalescer(String name, CreateOperation create, int batchSize, Duration window,
@@ -56,33 +51,24 @@ public final class CreateCoalescer implements AutoCloseable {
     public CompletableFuture<RecordOutcome<Map<String, Object>>> submit(Map<String, Object> record,
                                                                        CallContext call) {
         String key = call.trackId() == null ? NO_TRACK_ID : call.trackId();
-        return coalescer.submitRecord(key, new WaitingRecord(record, call.trackId()), record,
-                        cause -> CallFailures.of(0, record, cause, false, "", secrets))
-                .thenApply(outcome -> {
-                    if (outcome.isFailure()) {
-                        return RecordOutcome.failure(outcome.failedRecord());
-                    }
-                    call.absorb(outcome.value().batchCall());
-                    return RecordOutcome.success(0, outcome.value().record());
-                });
+        return coalescer.submitRecord(key, new WaitingRecord(record, call.trackId(), call), record,
+                cause -> CallFailures.of(0, record, cause, false, "", secrets));
     }
 
-    private CompletableFuture<List<RecordOutcome<CreatedInBatch>>> sendBatch(List<WaitingRecord> batch) {
+    private CompletableFuture<List<RecordOutcome<Map<String, Object>>>> sendBatch(List<WaitingRecord> batch) {
         CallContext batchCall = new CallContext(batch.get(0).trackId());
         List<Map<String, Object>> records = batch.stream().map(WaitingRecord::record).toList();
         long started = System.nanoTime();
-        return create.createAll(records, batchCall).thenApply(outcomes -> {
-            long failed = outcomes.stream().filter(RecordOutcome::isFailure).count();
-            LOG.info("{} create (coalesced): {} records, {} succeeded, {} failed, {} call(s) in {} ms", name,
-                    outcomes.size(), outcomes.size() - failed, failed, batchCall.requestCount(),
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-            List<RecordOutcome<CreatedInBatch>> mapped = new ArrayList<>(outcomes.size());
-            for (RecordOutcome<Map<String, Object>> outcome : outcomes) {
-                mapped.add(outcome.isSuccess()
-                        ? RecordOutcome.success(outcome.index(), new CreatedInBatch(outcome.value(), batchCall))
-                        : RecordOutcome.failure(outcome.failedRecord()));
+        return create.createAll(records, batchCall).whenComplete((outcomes, failure) -> {
+            // every exchange of the batch reports the shared call's counts, ids and a refused token, whatever its
+            // record's outcome (before the exchanges complete: they complete on what this future answers)
+            batch.forEach(waiting -> waiting.exchangeCall().absorb(batchCall));
+            if (outcomes != null) {
+                long failed = outcomes.stream().filter(RecordOutcome::isFailure).count();
+                LOG.info("{} create (coalesced): {} records, {} succeeded, {} failed, {} call(s) in {} ms", name,
+                        outcomes.size(), outcomes.size() - failed, failed, batchCall.requestCount(),
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
             }
-            return mapped;
         });
     }
 

@@ -1,6 +1,6 @@
 package io.github.camelsaas.zuora.objects.operation;
 
-import io.github.camelsaas.common.batch.RecordToSend;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -12,8 +12,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.github.camelsaas.common.async.FutureFailures;
 import io.github.camelsaas.common.batch.Chunk;
 import io.github.camelsaas.common.batch.Chunker;
+import io.github.camelsaas.common.batch.RecordToSend;
+import io.github.camelsaas.common.call.RetryRules;
 import io.github.camelsaas.common.failure.CallFailures;
 import io.github.camelsaas.common.failure.FailedRecord;
 import io.github.camelsaas.common.failure.OutcomeCollector;
@@ -22,6 +25,7 @@ import io.github.camelsaas.common.retry.Retrier;
 import io.github.camelsaas.common.retry.RetryDecision;
 import io.github.camelsaas.zuora.objects.api.CallContext;
 import io.github.camelsaas.zuora.objects.api.ZuoraApi;
+import io.github.camelsaas.zuora.objects.api.ZuoraHeaders;
 import io.github.camelsaas.zuora.objects.api.ZuoraPaths;
 import io.github.camelsaas.zuora.objects.api.ZuoraRequest;
 import io.github.camelsaas.zuora.objects.record.RecordRules;
@@ -111,8 +115,22 @@ public final class CreateOperation implements AutoCloseable {
     }
 
     /**
-     * Sends a chunk, then, as long as the retry policy allows, the records Zuora asked to retry: each attempt
-     * sends only those, and settles the others.
+     * What one call of a chunk left to do: the records to send again (not settled), when at the earliest, and why
+     * (for their failure if the retry policy gives up on them).
+     */
+    private record Retry(List<RecordToSend> records, Instant notBefore, Throwable neverSent, Integer status) {
+
+        static final Retry NONE = new Retry(List.of(), null, null, null);
+
+        static Retry askedByZuora(List<RecordToSend> records) {
+            return records.isEmpty() ? NONE : new Retry(records, null, null, 500);
+        }
+    }
+
+    /**
+     * Sends a chunk, then, as long as the endpoint's retry policy allows (one budget of attempts and time for the
+     * whole chunk: each attempt is a single call), what is left: the records Zuora asked to retry (71012561), or
+     * the whole chunk after a 429 (at the time Zuora names) or a call that never reached Zuora.
      */
     private CompletableFuture<Void> send(List<RecordToSend> chunk, OutcomeCollector<Map<String, Object>> out,
                                          CallContext call) {
@@ -121,11 +139,11 @@ public final class CreateOperation implements AutoCloseable {
         return recordRetries.execute(() -> {
                     attempts.incrementAndGet();
                     return sendOnce(toSend.get(), out, call).thenApply(retry -> {
-                        toSend.set(sorted(retry));
+                        toSend.set(sorted(retry.records()));
                         return retry;
                     });
-                }, (retry, failure, attempt) -> retry != null && !retry.isEmpty()
-                        ? RetryDecision.retry() : RetryDecision.done())
+                }, (retry, failure, attempt) -> retry != null && !retry.records().isEmpty()
+                        ? RetryDecision.retryAt(retry.notBefore()) : RetryDecision.done())
                 .thenAccept(retry -> giveUp(retry, attempts.get() - 1, out))
                 .exceptionally(unexpected -> {
                     // the retry policy stopped waiting (the endpoint stopped): what is left was not sent again
@@ -134,37 +152,53 @@ public final class CreateOperation implements AutoCloseable {
                 });
     }
 
-    /** One call; completes with the records Zuora asks to retry, never exceptionally. */
-    private CompletableFuture<List<RecordToSend>> sendOnce(List<RecordToSend> pending,
-                                                           OutcomeCollector<Map<String, Object>> out,
-                                                           CallContext call) {
+    /** One call, sent once; completes with what is left to send, never exceptionally. */
+    private CompletableFuture<Retry> sendOnce(List<RecordToSend> pending, OutcomeCollector<Map<String, Object>> out,
+                                              CallContext call) {
         ZuoraRequest request;
         try {
             request = ZuoraRequest.post(recordsPath, body(pending), false);
         } catch (RuntimeException e) {
             failUnsettled(pending, e, out);
-            return CompletableFuture.completedFuture(List.of());
+            return CompletableFuture.completedFuture(Retry.NONE);
         }
-        return api.send(request, call)
+        return api.sendOnce(request, call)
                 .handle((response, failure) -> {
                     if (failure != null) {
+                        Throwable cause = FutureFailures.unwrap(failure);
+                        if (RetryRules.neverSent(cause)) {
+                            return new Retry(pending, null, cause, null);
+                        }
                         failUnsettled(pending, failure, out);
-                        return List.<RecordToSend>of();
+                        return Retry.NONE;
                     }
-                    return answers.settle(request, response, pending, out);
+                    if (response.status() == 429) {
+                        // refused before Zuora acted: the whole call goes again when Zuora says
+                        return new Retry(pending, ZuoraHeaders.RETRY_RULES.serverRetryTime(response, Instant.now())
+                                .orElse(null), null, 429);
+                    }
+                    return Retry.askedByZuora(answers.settle(request, response, pending, out));
                 })
                 .exceptionally(unexpected -> {
                     failUnsettled(pending, unexpected, out);
-                    return List.of();
+                    return Retry.NONE;
                 });
     }
 
-    private static void giveUp(List<RecordToSend> retry, int retriesDone,
-                               OutcomeCollector<Map<String, Object>> out) {
-        for (RecordToSend record : retry) {
-            out.fail(FailedRecord.fromResponse(record.index(), record.record(), 500, "71012561",
-                    "Zuora asked to retry this record (71012561) and it was not created after " + retriesDone
-                    + " retries", true));
+    /** The records still left when the retry policy gave up, failed as retryable for what kept them. */
+    private void giveUp(Retry retry, int retriesDone, OutcomeCollector<Map<String, Object>> out) {
+        for (RecordToSend record : retry.records()) {
+            if (retry.neverSent() != null) {
+                out.fail(CallFailures.of(record.index(), record.record(), retry.neverSent(), false, "",
+                        api.secrets()));
+            } else if (retry.status() == 429) {
+                out.fail(FailedRecord.fromResponse(record.index(), record.record(), 429, null, "Zuora refused the "
+                        + "call with 429 Too Many Requests after " + retriesDone + " retries; not created", true));
+            } else {
+                out.fail(FailedRecord.fromResponse(record.index(), record.record(), 500, "71012561",
+                        "Zuora asked to retry this record (71012561) and it was not created after " + retriesDone
+                        + " retries", true));
+            }
         }
     }
 

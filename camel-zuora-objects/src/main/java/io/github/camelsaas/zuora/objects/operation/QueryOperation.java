@@ -1,8 +1,8 @@
 package io.github.camelsaas.zuora.objects.operation;
 
-import io.github.camelsaas.common.component.ExchangeResult;
 import java.util.concurrent.CompletableFuture;
 
+import io.github.camelsaas.common.component.ExchangeResult;
 import io.github.camelsaas.zuora.objects.api.CallContext;
 import io.github.camelsaas.zuora.objects.api.ZuoraApi;
 

@@ -1,7 +1,6 @@
 package io.github.camelsaas.examples.springboot;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.Exchange;
@@ -41,12 +40,12 @@ public class OrderSyncRoutes extends RouteBuilder {
     private static void answer(Exchange exchange) {
         @SuppressWarnings("unchecked")
         Map<String, Object> order = exchange.getProperty(ORDER, Map.class);
-        // a single-record create answers the list of created records (one), each with Zuora's Id
-        List<?> created = exchange.getMessage().getBody(List.class);
+        // a single-record create answers the created record, with Zuora's Id
+        Map<?, ?> created = exchange.getMessage().getBody(Map.class);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("orderNumber", order.get("orderNumber"));
         answer.put("kustomerId", exchange.getProperty("kustomerId", String.class));
-        answer.put("zuoraId", ((Map<?, ?>) created.get(0)).get("Id"));
+        answer.put("zuoraId", created.get("Id"));
         exchange.getMessage().setBody(answer);
     }
 }
