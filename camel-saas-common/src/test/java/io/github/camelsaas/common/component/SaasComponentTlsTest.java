@@ -7,18 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
-import java.security.cert.X509Certificate;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import javax.net.ssl.X509TrustManager;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.jsse.SSLContextParameters;
-import org.apache.camel.support.jsse.TrustManagersParameters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,6 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.github.camelsaas.common.http.HttpTransport;
 import io.github.camelsaas.common.http.SaasHttpRequest;
 import io.github.camelsaas.common.http.TransportSettings;
+import io.github.camelsaas.common.testsupport.TrustEverything;
 
 /** useGlobalSslContextParameters: an endpoint without TLS settings of its own uses the CamelContext's, if allowed. */
 class SaasComponentTlsTest {
@@ -68,7 +64,7 @@ class SaasComponentTlsTest {
     }
 
     private HttpTransport transportOfAnEndpointWithoutTls(boolean useGlobal) {
-        camel.setSSLContextParameters(trustingEverything());
+        camel.setSSLContextParameters(TrustEverything.sslContextParameters());
         TestComponent component = new TestComponent();
         component.setUseGlobalSslContextParameters(useGlobal);
         camel.addComponent("test-saas", component);
@@ -96,29 +92,5 @@ class SaasComponentTlsTest {
 
     private static URI httpsUri() {
         return URI.create("https://localhost:" + wm.getHttpsPort() + "/secure");
-    }
-
-    private static SSLContextParameters trustingEverything() {
-        SSLContextParameters tls = new SSLContextParameters();
-        TrustManagersParameters trust = new TrustManagersParameters();
-        trust.setTrustManager(new TrustEverything());
-        tls.setTrustManagers(trust);
-        return tls;
-    }
-
-    /** Test only: accepts WireMock's self-signed certificate. */
-    private static final class TrustEverything implements X509TrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
     }
 }

@@ -1,21 +1,19 @@
 package io.github.camelsaas.common.http;
 
 import java.net.URI;
-import java.security.cert.X509Certificate;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-
-import javax.net.ssl.X509TrustManager;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.jsse.SSLContextParameters;
-import org.apache.camel.support.jsse.TrustManagersParameters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.github.camelsaas.common.testsupport.TrustEverything;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -62,10 +60,7 @@ class HttpTransportTlsTest {
     @Test
     void sslContextParametersAreUsed() throws Exception {
         wm.stubFor(get("/v1/secure").willReturn(okJson("{\"tls\":true}")));
-        SSLContextParameters tls = new SSLContextParameters();
-        TrustManagersParameters trust = new TrustManagersParameters();
-        trust.setTrustManager(new TrustEverything());
-        tls.setTrustManagers(trust);
+        SSLContextParameters tls = TrustEverything.sslContextParameters();
         transport = new HttpTransport(HttpTransportOptions.builder().sslContextParameters(tls, camelContext).build());
         transport.start();
 
@@ -73,21 +68,5 @@ class HttpTransportTlsTest {
                 .get(10, TimeUnit.SECONDS);
 
         assertThat(response.bodyAsString()).isEqualTo("{\"tls\":true}");
-    }
-
-    /** Test only: accepts WireMock's self-signed certificate. */
-    private static final class TrustEverything implements X509TrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
     }
 }
