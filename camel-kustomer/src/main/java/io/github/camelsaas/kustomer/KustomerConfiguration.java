@@ -2,21 +2,20 @@ package io.github.camelsaas.kustomer;
 
 import java.util.regex.Pattern;
 
-import io.github.camelsaas.common.http.HttpTransportOptions;
+import io.github.camelsaas.common.component.ConnectionOptions;
 import io.github.camelsaas.common.http.TransportSettings;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Configurer;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
-import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.spi.UriPath;
 import io.github.camelsaas.kustomer.api.KustomerBaseUrl;
 
 /** Options of a kustomer: endpoint. The component holds one that every endpoint copies. */
 @UriParams
 @Configurer
-public class KustomerConfiguration implements Cloneable {
+public class KustomerConfiguration extends ConnectionOptions implements Cloneable {
 
     /** Kustomer's limit on items per bulk request. */
     public static final int MAX_BULK_SIZE = 100;
@@ -138,30 +137,6 @@ public class KustomerConfiguration implements Cloneable {
     @UriParam(defaultValue = "true")
     private boolean validate = true;
 
-    /** Time allowed to establish a connection to Kustomer (TCP and TLS). */
-    @UriParam(label = "advanced", defaultValue = "10s", javaType = "java.time.Duration")
-    private long connectTimeout = HttpTransportOptions.DEFAULT_CONNECT_TIMEOUT.toMillis();
-
-    /** Time allowed for Kustomer's answer once a request is sent. */
-    @UriParam(label = "advanced", defaultValue = "60s", javaType = "java.time.Duration")
-    private long responseTimeout = HttpTransportOptions.DEFAULT_RESPONSE_TIMEOUT.toMillis();
-
-    /** The host of an HTTP proxy every call goes through. */
-    @UriParam(label = "proxy")
-    private String proxyHost;
-
-    /** The port of the proxy. */
-    @UriParam(label = "proxy")
-    private Integer proxyPort;
-
-    /** How to talk to the proxy itself: http or https. */
-    @UriParam(label = "proxy", defaultValue = "http", enums = "http,https")
-    private String proxyProtocol = "http";
-
-    /** TLS settings (trust store, client certificate); the JVM's defaults when unset. */
-    @UriParam(label = "security")
-    private SSLContextParameters sslContextParameters;
-
     public KustomerConfiguration copy() {
         try {
             return (KustomerConfiguration) clone();
@@ -209,17 +184,16 @@ public class KustomerConfiguration implements Cloneable {
             throw new IllegalArgumentException("bulkSize must be from 1 to " + MAX_BULK_SIZE + " (Kustomer's limit), was "
                     + bulkSize);
         }
-        requireAtLeast("connectTimeout", connectTimeout, 1);
-        requireAtLeast("responseTimeout", responseTimeout, 1);
-        TransportSettings.checkProxy(proxyProtocol, proxyHost, proxyPort);
+        requireAtLeast("connectTimeout", getConnectTimeout(), 1);
+        requireAtLeast("responseTimeout", getResponseTimeout(), 1);
+        TransportSettings.checkProxy(getProxyProtocol(), getProxyHost(), getProxyPort());
         KustomerBaseUrl.resolve(this);
     }
 
     /** The HTTP transport these options call for (endpoints with equal settings share one). */
     public TransportSettings transportSettings() {
         // Kustomer does not document gzip request bodies, and its 100 kB limit is on what it receives
-        return TransportSettings.of(connectTimeout, responseTimeout, proxyProtocol, proxyHost, proxyPort,
-                sslContextParameters, false, maxConcurrentRequests, "camel-kustomer");
+        return transportSettings(false, maxConcurrentRequests, "camel-kustomer");
     }
 
     /** Fails unless {@code name} is a klass name Kustomer accepts. */
@@ -379,54 +353,6 @@ public class KustomerConfiguration implements Cloneable {
     public void setValidate(boolean validate) {
         this.validate = validate;
     }
-    public long getConnectTimeout() {
-        return connectTimeout;
-    }
-
-    public void setConnectTimeout(long connectTimeout) {
-        this.connectTimeout = connectTimeout;
-    }
-
-    public long getResponseTimeout() {
-        return responseTimeout;
-    }
-
-    public void setResponseTimeout(long responseTimeout) {
-        this.responseTimeout = responseTimeout;
-    }
-
-    public String getProxyHost() {
-        return proxyHost;
-    }
-
-    public void setProxyHost(String proxyHost) {
-        this.proxyHost = proxyHost;
-    }
-
-    public Integer getProxyPort() {
-        return proxyPort;
-    }
-
-    public void setProxyPort(Integer proxyPort) {
-        this.proxyPort = proxyPort;
-    }
-
-    public String getProxyProtocol() {
-        return proxyProtocol;
-    }
-
-    public void setProxyProtocol(String proxyProtocol) {
-        this.proxyProtocol = proxyProtocol;
-    }
-
-    public SSLContextParameters getSslContextParameters() {
-        return sslContextParameters;
-    }
-
-    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
-        this.sslContextParameters = sslContextParameters;
-    }
-
 
     @Override
     public String toString() {

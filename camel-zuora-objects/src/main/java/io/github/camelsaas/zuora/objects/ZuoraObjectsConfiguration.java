@@ -6,8 +6,8 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.spi.UriPath;
-import org.apache.camel.support.jsse.SSLContextParameters;
 
+import io.github.camelsaas.common.component.ConnectionOptions;
 import io.github.camelsaas.common.http.TransportSettings;
 
 /**
@@ -17,7 +17,7 @@ import io.github.camelsaas.common.http.TransportSettings;
  */
 @UriParams
 @Configurer
-public class ZuoraObjectsConfiguration implements Cloneable {
+public class ZuoraObjectsConfiguration extends ConnectionOptions implements Cloneable {
 
     /** The custom object's API name (case-sensitive), e.g. Order or vehicle. */
     @UriPath
@@ -174,34 +174,9 @@ public class ZuoraObjectsConfiguration implements Cloneable {
     @UriParam(defaultValue = "3")
     private int maxRetries = 3;
 
-    /** Time allowed to establish a connection. */
-    @UriParam(label = "advanced", defaultValue = "10s", javaType = "java.time.Duration")
-    private long connectTimeout = 10_000;
-
-    /** Time allowed for an answer once a request is sent. */
-    @UriParam(label = "advanced", defaultValue = "60s", javaType = "java.time.Duration")
-    private long responseTimeout = 60_000;
-
-    /** The host of an HTTP proxy every call goes through. */
-    @UriParam(label = "proxy")
-    private String proxyHost;
-
-    /** The port of the proxy. */
-    @UriParam(label = "proxy")
-    private Integer proxyPort;
-
-    /** How to talk to the proxy itself: http or https. */
-    @UriParam(label = "proxy", defaultValue = "http", enums = "http,https")
-    private String proxyProtocol = "http";
-
-    /** TLS settings (trust store, client certificate); the JVM's defaults when unset. */
-    @UriParam(label = "security")
-    private SSLContextParameters sslContextParameters;
-
     /** The HTTP transport these options call for (endpoints with equal settings share one). */
     public TransportSettings transportSettings() {
-        return TransportSettings.of(connectTimeout, responseTimeout, proxyProtocol, proxyHost, proxyPort,
-                sslContextParameters, compressRequests, maxConcurrentRequests, "camel-zuora-objects");
+        return transportSettings(compressRequests, maxConcurrentRequests, "camel-zuora-objects");
     }
 
     public ZuoraObjectsConfiguration copy() {
@@ -445,53 +420,5 @@ public class ZuoraObjectsConfiguration implements Cloneable {
 
     public void setMaxRetries(int maxRetries) {
         this.maxRetries = maxRetries;
-    }
-
-    public long getConnectTimeout() {
-        return connectTimeout;
-    }
-
-    public void setConnectTimeout(long connectTimeout) {
-        this.connectTimeout = connectTimeout;
-    }
-
-    public long getResponseTimeout() {
-        return responseTimeout;
-    }
-
-    public void setResponseTimeout(long responseTimeout) {
-        this.responseTimeout = responseTimeout;
-    }
-
-    public String getProxyHost() {
-        return proxyHost;
-    }
-
-    public void setProxyHost(String proxyHost) {
-        this.proxyHost = proxyHost;
-    }
-
-    public Integer getProxyPort() {
-        return proxyPort;
-    }
-
-    public void setProxyPort(Integer proxyPort) {
-        this.proxyPort = proxyPort;
-    }
-
-    public String getProxyProtocol() {
-        return proxyProtocol;
-    }
-
-    public void setProxyProtocol(String proxyProtocol) {
-        this.proxyProtocol = proxyProtocol;
-    }
-
-    public SSLContextParameters getSslContextParameters() {
-        return sslContextParameters;
-    }
-
-    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
-        this.sslContextParameters = sslContextParameters;
     }
 }
