@@ -56,9 +56,12 @@ public class KustomerAuthenticationException extends KustomerApiException {
                 + action + ")";
     }
 
-    /** The resource a path template addresses; a customer-scoped create addresses what follows the customer. */
+    /**
+     * The resource a path template addresses; a customer- or conversation-scoped create addresses what follows the
+     * customer or conversation.
+     */
     private static String resourceOf(String template) {
-        String rest = template.replaceFirst("^/v1/customers/\\{id}(?=/)", "/v1");
+        String rest = template.replaceFirst("^/v1/(customers|conversations)/\\{id}(?=/)", "/v1");
         String first = rest.startsWith("/v1/") ? rest.substring(4).split("/")[0] : "";
         if (first.equals("klasses")) {
             return KustomerResource.kobjects.singular();

@@ -75,6 +75,11 @@ public enum KustomerResource {
         return this == kobjects || this == conversations || this == messages;
     }
 
+    /** Whether a create for a conversation goes to the conversation's own path (messages and notes). */
+    public boolean hasConversationScopedCreate() {
+        return this == messages || this == notes;
+    }
+
     /** Whether creates count against the per-customer create limit (120 per minute). */
     public boolean createsCountPerCustomer() {
         return this == kobjects || this == conversations || this == messages || this == notes;

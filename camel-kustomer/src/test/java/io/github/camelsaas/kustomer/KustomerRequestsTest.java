@@ -124,6 +124,8 @@ class KustomerRequestsTest extends CamelTestSupport {
 
         send("kustomer:conversations", Map.of("name", "Help"), Map.of(KustomerConstants.CUSTOMER_ID, CUSTOMER));
         verify("POST", "/v1/customers/" + CUSTOMER + "/conversations", "{\"name\":\"Help\"}");
+        send("kustomer:conversations", Map.of("name", "Help again", "customer", CUSTOMER));
+        verify("POST", "/v1/customers/" + CUSTOMER + "/conversations", "{\"name\":\"Help again\"}");
         send("kustomer:conversations?operation=update", Map.of("status", "done"), Map.of(KustomerConstants.ID, ID));
         verify("PATCH", "/v1/conversations/" + ID, "{\"status\":\"done\"}");
         send("kustomer:conversations?operation=getByExternalId", null, Map.of(KustomerConstants.EXTERNAL_ID, "t-9"));
@@ -133,15 +135,23 @@ class KustomerRequestsTest extends CamelTestSupport {
                 Map.of(KustomerConstants.CUSTOMER_ID, CUSTOMER));
         verify("POST", "/v1/customers/" + CUSTOMER + "/messages",
                 "{\"channel\":\"email\",\"app\":\"gmail\",\"direction\":\"in\"}");
+        // the customer goes into the path and out of the body, whose schema has no customer
         send("kustomer:messages", Map.of("channel", "sms", "app", "twilio", "direction", "out", "customer", CUSTOMER),
                 Map.of());
-        verify("POST", "/v1/customers/" + CUSTOMER + "/messages", null);
+        verify("POST", "/v1/customers/" + CUSTOMER + "/messages",
+                "{\"channel\":\"sms\",\"app\":\"twilio\",\"direction\":\"out\"}");
+        // a message of a conversation goes to the conversation's path
+        send("kustomer:messages", Map.of("channel", "chat", "app", "chat", "conversation", ID), Map.of());
+        verify("POST", "/v1/conversations/" + ID + "/messages", "{\"channel\":\"chat\",\"app\":\"chat\"}");
         send("kustomer:messages?operation=get", null, Map.of(KustomerConstants.ID, ID));
         verify("GET", "/v1/messages/" + ID, null);
 
+        // a note of a conversation goes to the conversation's path (POST /v1/notes has no conversation member)
         send("kustomer:notes", Map.of("body", "Called back", "conversation", ID),
                 Map.of(KustomerConstants.CUSTOMER_ID, CUSTOMER));
-        verify("POST", "/v1/notes", "{\"body\":\"Called back\",\"conversation\":\"" + ID + "\"}");
+        verify("POST", "/v1/conversations/" + ID + "/notes", "{\"body\":\"Called back\"}");
+        send("kustomer:notes", Map.of("body", "No conversation"));
+        verify("POST", "/v1/notes", "{\"body\":\"No conversation\"}");
         send("kustomer:notes?operation=get", null, Map.of(KustomerConstants.ID, ID));
         verify("GET", "/v1/notes/" + ID, null);
     }

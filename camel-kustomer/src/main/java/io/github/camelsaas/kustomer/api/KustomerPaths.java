@@ -21,6 +21,19 @@ public final class KustomerPaths {
 
     /** Where records are created: the customer-scoped path when a customer is given and the resource has one. */
     public static ApiPath create(KustomerResource resource, String klass, String customerId) {
+        return create(resource, klass, customerId, null);
+    }
+
+    /**
+     * Where a create goes, as Kustomer's API describes each one: a message or note of a conversation to
+     * {@code /v1/conversations/{id}/messages|notes}; a KObject, conversation or message of a customer to
+     * {@code /v1/customers/{id}/...}; anything else to its collection.
+     */
+    public static ApiPath create(KustomerResource resource, String klass, String customerId, String conversationId) {
+        if (conversationId != null && resource.hasConversationScopedCreate()) {
+            return new ApiPath("/v1/conversations/" + segment(conversationId) + "/" + resource,
+                    "/v1/conversations/{id}/" + resource);
+        }
         if (customerId != null && resource.hasCustomerScopedCreate()) {
             String tail = resource == KustomerResource.kobjects ? "/klasses/" + segment(klass) : "/" + resource;
             String tailTemplate = resource == KustomerResource.kobjects ? "/klasses/" + klass : "/" + resource;

@@ -114,11 +114,34 @@ public final class SingleRecordWriter {
         return RetryRules.isTransientServerError(response.status()) ? RetryDecision.retry() : RetryDecision.done();
     }
 
+    /**
+     * The create of one record, on the path Kustomer describes for it: the scope the path names (the conversation of a
+     * message or note, the customer of a conversation or message) is taken out of the body, whose schema does not
+     * have it.
+     */
     private KustomerRequest createRequest(WriteTarget target, Map<String, Object> body) {
+        KustomerResource resource = target.resource();
+        String conversation = target.conversationOf(body);
         String customer = target.customerOf(body);
         String limitKey = target.customerLimitKey(body);
-        return new KustomerRequest("POST", KustomerPaths.create(target.resource(), target.klass(), customer), null,
-                client.json().write(body), limitKey == null ? Map.of() : Map.of(limitKey, 1), false);
+        KustomerPaths.ApiPath path = KustomerPaths.create(resource, target.klass(), customer, conversation);
+        Map<String, Object> sent = body;
+        if (path.template().startsWith("/v1/conversations/{id}/")) {
+            sent = without(body, "conversation");
+        } else if (path.template().startsWith("/v1/customers/{id}/") && resource != KustomerResource.kobjects) {
+            sent = without(body, "customer");
+        }
+        return new KustomerRequest("POST", path, null, client.json().write(sent),
+                limitKey == null ? Map.of() : Map.of(limitKey, 1), false);
+    }
+
+    private static Map<String, Object> without(Map<String, Object> body, String member) {
+        if (!body.containsKey(member)) {
+            return body;
+        }
+        Map<String, Object> copy = new LinkedHashMap<>(body);
+        copy.remove(member);
+        return copy;
     }
 
     CompletableFuture<RecordOutcome<Object>> update(WriteTarget target, RecordToSend item) {

@@ -133,6 +133,9 @@ public final class WriteOperation {
                 if (target.resource().hasCustomerScopedCreate()) {
                     values.put("customer", target.customerOf(record));
                 }
+                if (target.resource().hasConversationScopedCreate()) {
+                    values.put("conversation", target.conversationOf(record));
+                }
                 if (target.resource().hasExternalIdLookup()) {
                     // a create with externalId may look the record up after an uncertain outcome
                     values.put("externalId", target.externalIdOf(record));

@@ -22,6 +22,11 @@ public record WriteTarget(KustomerResource resource, String klass, String custom
         return customerHeader != null ? customerHeader : text(record.get("customer"));
     }
 
+    /** The conversation a created message or note belongs to: the record's {@code conversation}, or null. */
+    String conversationOf(Map<String, Object> record) {
+        return resource.hasConversationScopedCreate() ? text(record.get("conversation")) : null;
+    }
+
     /**
      * The key of the per-customer create limit for a create of this record, or null when it does not count: the
      * customer; for a message or note without one, its conversation (which belongs to exactly one customer; set
