@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -52,7 +51,7 @@ public class KustomerProducer extends SaasProducer<CallStats> {
     private CreateCoalescer coalescer;
 
     public KustomerProducer(KustomerEndpoint endpoint) {
-        super(endpoint, HEADERS);
+        super(endpoint, HEADERS, endpoint.label(), endpoint.getConfiguration().isFailOnPartialFailure());
         this.endpoint = endpoint;
         this.configuration = endpoint.getConfiguration();
     }
@@ -161,27 +160,7 @@ public class KustomerProducer extends SaasProducer<CallStats> {
     }
 
     @Override
-    protected Executor workers() {
-        return client.workers();
-    }
-
-    @Override
-    protected boolean failOnPartialFailure() {
-        return configuration.isFailOnPartialFailure();
-    }
-
-    @Override
-    protected String label() {
-        return endpoint.label();
-    }
-
-    @Override
     protected ProducerReadinessCheck newHealthCheck() {
         return new KustomerProducerHealthCheck(endpoint, client);
-    }
-
-    @Override
-    protected boolean healthCheckEnabled() {
-        return endpoint.getComponent().isHealthCheckProducerEnabled();
     }
 }

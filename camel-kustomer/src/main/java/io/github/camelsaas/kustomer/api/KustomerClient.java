@@ -126,10 +126,6 @@ public final class KustomerClient implements AutoCloseable {
         return throttle;
     }
 
-    public Executor workers() {
-        return workers;
-    }
-
     /**
      * Fails the calls waiting for a retry with a StoppedException, and those waiting for a slot or the org permit
      * (the org's cap and limiter are the component's, shared with endpoints still running) when that wait ends:

@@ -49,12 +49,22 @@ public abstract class SaasProducer<C extends ExchangeCalls> extends DefaultAsync
     }
 
     private final Headers headers;
+    private final String label;
+    private final boolean failOnPartialFailure;
+    private volatile Executor workers;
     private WritableHealthCheckRepository healthCheckRepository;
     private ProducerReadinessCheck healthCheck;
 
-    protected SaasProducer(Endpoint endpoint, Headers headers) {
+    /**
+     * @param endpoint             an endpoint of a {@link SaasComponent}, whose workers complete the exchanges
+     * @param label                how logs name the endpoint, without its options (they may hold credentials)
+     * @param failOnPartialFailure the endpoint's option: failed records of a list fail the exchange
+     */
+    protected SaasProducer(Endpoint endpoint, Headers headers, String label, boolean failOnPartialFailure) {
         super(endpoint);
         this.headers = headers;
+        this.label = label;
+        this.failOnPartialFailure = failOnPartialFailure;
     }
 
     /** A fresh context for one exchange's calls. @throws RuntimeException for a bad header: nothing is sent */
@@ -67,19 +77,8 @@ public abstract class SaasProducer<C extends ExchangeCalls> extends DefaultAsync
      */
     protected abstract CompletableFuture<ExchangeResult> start(Exchange exchange, C calls);
 
-    /** Where exchanges complete: the component's workers, never an HTTP I/O thread. */
-    protected abstract Executor workers();
-
-    protected abstract boolean failOnPartialFailure();
-
-    /** How logs name this endpoint, without its options (they may hold credentials). */
-    protected abstract String label();
-
     /** The readiness check to register, or null for none. */
     protected abstract ProducerReadinessCheck newHealthCheck();
-
-    /** Whether producer health checks are enabled on the component. */
-    protected abstract boolean healthCheckEnabled();
 
     /** Headers of the component's own (ids, rate-limit state), set whether the exchange succeeded or not. */
     protected void writeCallHeaders(Message message, C calls) {
@@ -128,7 +127,7 @@ public abstract class SaasProducer<C extends ExchangeCalls> extends DefaultAsync
             } finally {
                 callback.done(false);
             }
-        }, workers());
+        }, workers);
         return false;
     }
 
@@ -138,7 +137,7 @@ public abstract class SaasProducer<C extends ExchangeCalls> extends DefaultAsync
         writeCallHeaders(message, calls);
         if (failure != null) {
             Throwable cause = FutureFailures.unwrap(failure);
-            LOG.debug("{} failed after {} call(s) in {} ms: {}", label(), calls.requestCount(), calls.elapsedMillis(),
+            LOG.debug("{} failed after {} call(s) in {} ms: {}", label, calls.requestCount(), calls.elapsedMillis(),
                     cause.getMessage());
             exchange.setException(cause);
             return;
@@ -160,7 +159,7 @@ public abstract class SaasProducer<C extends ExchangeCalls> extends DefaultAsync
         List<Object> succeeded = result.succeeded();
         int total = result.outcomes().size();
         if (!result.singleRecord()) {
-            LOG.info("{}: {} records, {} succeeded, {} failed, {} call(s) in {} ms", label(), total, succeeded.size(),
+            LOG.info("{}: {} records, {} succeeded, {} failed, {} call(s) in {} ms", label, total, succeeded.size(),
                     failed.size(), calls.requestCount(), calls.elapsedMillis());
         }
         RuntimeException unauthorized = calls.authenticationFailure();
@@ -176,7 +175,7 @@ public abstract class SaasProducer<C extends ExchangeCalls> extends DefaultAsync
             }
             return outcome.value();
         }
-        if (failOnPartialFailure()) {
+        if (failOnPartialFailure) {
             if (!failed.isEmpty()) {
                 throw new PartialFailureException(succeeded, failed, total);
             }
@@ -206,7 +205,10 @@ public abstract class SaasProducer<C extends ExchangeCalls> extends DefaultAsync
         super.doStart();
         // Camel starts the processors inside a split or multicast while it initializes routes, before it starts
         // components: start ours now (idempotent) so its runtime exists
-        ServiceHelper.startService(getEndpoint().getComponent());
+        SaasComponent component = (SaasComponent) getEndpoint().getComponent();
+        ServiceHelper.startService(component);
+        // exchanges complete on the component's workers, never on an HTTP I/O thread
+        workers = component.runtime().workers();
         startServices();
         // camel-health is optional: without it (or with producer checks off) there is no repository
         healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(),
@@ -214,7 +216,7 @@ public abstract class SaasProducer<C extends ExchangeCalls> extends DefaultAsync
         if (healthCheckRepository != null) {
             healthCheck = newHealthCheck();
             if (healthCheck != null) {
-                healthCheck.setEnabled(healthCheckEnabled());
+                healthCheck.setEnabled(component.isHealthCheckProducerEnabled());
                 healthCheckRepository.addHealthCheck(healthCheck);
             }
         }

@@ -3,7 +3,6 @@ package io.github.camelsaas.zuora.objects;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -50,7 +49,7 @@ public class ZuoraObjectsProducer extends SaasProducer<CallContext> {
     private BatchOperations batches;
 
     public ZuoraObjectsProducer(ZuoraObjectsEndpoint endpoint) {
-        super(endpoint, HEADERS);
+        super(endpoint, HEADERS, endpoint.label(), endpoint.getConfiguration().isFailOnPartialFailure());
         this.endpoint = endpoint;
         this.configuration = endpoint.getConfiguration();
     }
@@ -167,30 +166,10 @@ public class ZuoraObjectsProducer extends SaasProducer<CallContext> {
     }
 
     @Override
-    protected Executor workers() {
-        return api.workers();
-    }
-
-    @Override
-    protected boolean failOnPartialFailure() {
-        return configuration.isFailOnPartialFailure();
-    }
-
-    @Override
-    protected String label() {
-        return endpoint.label();
-    }
-
-    @Override
     protected ProducerReadinessCheck newHealthCheck() {
         return new ZuoraObjectsProducerHealthCheck("producer:zuora-objects-" + configuration.getObject() + "-"
                 + endpoint.getId(), tenant.key().label(), tenant.tokens(),
                 configuration.getConnectTimeout() + configuration.getResponseTimeout());
-    }
-
-    @Override
-    protected boolean healthCheckEnabled() {
-        return endpoint.getComponent().isHealthCheckProducerEnabled();
     }
 
     private ZuoraObjectsOperation operationOf(Message message) {

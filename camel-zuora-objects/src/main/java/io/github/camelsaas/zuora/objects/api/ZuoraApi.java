@@ -88,10 +88,6 @@ public final class ZuoraApi implements AutoCloseable {
         return secrets;
     }
 
-    public Executor workers() {
-        return workers;
-    }
-
     /**
      * Sends a call and completes with Zuora's final answer, whatever its status except 401; completes
      * exceptionally with a {@link ZuoraAuthenticationException}, an
