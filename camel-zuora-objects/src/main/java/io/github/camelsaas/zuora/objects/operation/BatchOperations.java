@@ -1,11 +1,8 @@
 package io.github.camelsaas.zuora.objects.operation;
 
-import java.lang.reflect.Array;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +19,8 @@ import io.github.camelsaas.common.failure.FailedRecord;
 import io.github.camelsaas.common.failure.OutcomeCollector;
 import io.github.camelsaas.common.failure.RecordOutcome;
 import io.github.camelsaas.common.http.SaasHttpResponse;
+import io.github.camelsaas.common.json.BodyItems;
 import io.github.camelsaas.common.json.InvalidBodyException;
-import io.github.camelsaas.common.json.JsonResponseException;
 import io.github.camelsaas.zuora.objects.api.CallContext;
 import io.github.camelsaas.zuora.objects.api.ZuoraApi;
 import io.github.camelsaas.zuora.objects.api.ZuoraError;
@@ -115,30 +112,7 @@ public final class BatchOperations {
     }
 
     private List<Object> idsOf(Object body) {
-        if (body instanceof String text && text.strip().startsWith("[")) {
-            try {
-                return new ArrayList<>(api.json().read(text.getBytes(StandardCharsets.UTF_8), List.class));
-            } catch (JsonResponseException e) {
-                throw new InvalidBodyException("Body is not a JSON array of ids; nothing was sent", -1, e);
-            }
-        }
-        if (body instanceof String || body instanceof Map) {
-            return List.of(body);
-        }
-        List<Object> ids = new ArrayList<>();
-        if (body instanceof Iterable<?> iterable) {
-            iterable.forEach(ids::add);
-        } else if (body instanceof Iterator<?> iterator) {
-            iterator.forEachRemaining(ids::add);
-        } else if (body != null && body.getClass().isArray()) {
-            for (int i = 0; i < Array.getLength(body); i++) {
-                ids.add(Array.get(body, i));
-            }
-        } else {
-            throw new InvalidBodyException("Expected the ids to delete: a list of ids (or of records with their Id)"
-                    + ", got " + (body == null ? "no body" : body.getClass().getName()));
-        }
-        return ids;
+        return BodyItems.idsToDelete(body, api.json(), SystemFields.ID);
     }
 
     private static String requireId(Object id, int index) {

@@ -3,6 +3,7 @@ package io.github.camelsaas.zuora.objects.operation;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.camelsaas.common.component.ExchangeResult;
+import io.github.camelsaas.common.paging.PagedRecordIterator;
 import io.github.camelsaas.zuora.objects.api.CallContext;
 import io.github.camelsaas.zuora.objects.api.ZuoraApi;
 

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import io.github.camelsaas.common.paging.Page;
+import io.github.camelsaas.common.paging.PageSource;
 import io.github.camelsaas.zuora.objects.api.CallContext;
 import io.github.camelsaas.zuora.objects.api.ZuoraApi;
 import io.github.camelsaas.zuora.objects.api.ZuoraPaths;
@@ -15,16 +17,7 @@ import io.github.camelsaas.zuora.objects.api.ZuoraRequest;
  * records, cursor}} with no cursor on the last page. Stops at {@code maxRecords} when set, asking for no more
  * records than are still wanted.
  */
-final class QueryPages {
-
-    /**
-     * One page.
-     *
-     * @param records    the page's records
-     * @param nextCursor where the next page starts, or null when this is the last one
-     */
-    record Page(List<Map<String, Object>> records, String nextCursor) {
-    }
+final class QueryPages implements PageSource {
 
     private final ZuoraApi api;
     private final String object;
@@ -44,7 +37,8 @@ final class QueryPages {
      * @param cursor  null for the first page
      * @param wanted  how many records are still wanted (Long.MAX_VALUE for all): the page asks for no more
      */
-    CompletableFuture<Page> fetch(String cursor, long wanted) {
+    @Override
+    public CompletableFuture<Page> fetch(String cursor, long wanted) {
         int size = (int) Math.min(pageSize, Math.max(1, wanted));
         ZuoraRequest request = ZuoraRequest.get(ZuoraPaths.query(object, filter, size, cursor));
         return api.sendForObject(request, call).thenApply(answer -> {
@@ -77,10 +71,10 @@ final class QueryPages {
         return fetch(cursor, wanted).thenCompose(page -> {
             all.addAll(page.records());
             long stillWanted = wanted == Long.MAX_VALUE ? wanted : wanted - page.records().size();
-            if (page.nextCursor() == null || stillWanted <= 0) {
+            if (page.next() == null || stillWanted <= 0) {
                 return CompletableFuture.completedFuture(null);
             }
-            return collect(page.nextCursor(), stillWanted, all);
+            return collect(page.next(), stillWanted, all);
         });
     }
 }
