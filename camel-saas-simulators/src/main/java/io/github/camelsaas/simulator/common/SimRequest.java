@@ -36,6 +36,13 @@ public final class SimRequest {
         return values == null || values.isEmpty() ? null : values.get(0);
     }
 
+    /** The names of the query parameters, in the order they came, each with its first value, decoded. */
+    public Map<String, String> queryParameters() {
+        Map<String, String> first = new java.util.LinkedHashMap<>();
+        query.forEach((name, values) -> first.put(name, values.isEmpty() ? "" : values.get(0)));
+        return first;
+    }
+
     /** The first value of a header (case-insensitive), or null. */
     public String header(String name) {
         return request.containsHeader(name) ? request.getHeader(name) : null;

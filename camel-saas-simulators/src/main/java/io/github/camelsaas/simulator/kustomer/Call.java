@@ -45,6 +45,11 @@ final class Call {
         return request.query(name);
     }
 
+    /** Every query parameter with its first value, decoded, in the order they came. */
+    Map<String, String> queryParameters() {
+        return request.queryParameters();
+    }
+
     ApiKeys.ApiKey key() {
         return key;
     }

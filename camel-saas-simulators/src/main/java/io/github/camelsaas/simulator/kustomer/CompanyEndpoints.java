@@ -2,7 +2,10 @@ package io.github.camelsaas.simulator.kustomer;
 
 import io.github.camelsaas.simulator.common.SimResponse;
 
-/** Companies: create ({@code name} 3-256 characters), get, update (merge), list. */
+/**
+ * Companies: create ({@code name} 3-256 characters), get, update (merge), list (filtered by {@code externalId}, or by
+ * {@code filter} on the name; both together are ignored, as the spec says).
+ */
 final class CompanyEndpoints {
 
     private static final String COMPANY = "company";
@@ -35,6 +38,16 @@ final class CompanyEndpoints {
     }
 
     private SimResponse list(Call call) {
-        return support.list(call, support.store.of(ResourceKind.COMPANY).all(), "/v1/companies");
+        String externalId = call.query("externalId");
+        String filter = call.query("filter");
+        java.util.List<StoredObject> companies = support.store.of(ResourceKind.COMPANY).all();
+        if (externalId != null && filter == null) {
+            companies = companies.stream().filter(c -> externalId.equals(c.externalId())).toList();
+        } else if (filter != null && externalId == null) {
+            String part = filter.toLowerCase(java.util.Locale.ROOT);
+            companies = companies.stream().filter(c -> c.attribute("name") instanceof String name
+                    && name.toLowerCase(java.util.Locale.ROOT).contains(part)).toList();
+        }
+        return support.list(call, companies, "/v1/companies");
     }
 }

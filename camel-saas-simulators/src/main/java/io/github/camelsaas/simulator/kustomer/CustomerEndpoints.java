@@ -67,7 +67,8 @@ final class CustomerEndpoints {
     }
 
     private SimResponse list(Call call) {
-        return support.list(call, customers().all(), "/v1/customers");
+        // the one list whose answer the spec gives totals: meta.total, meta.totalPages, links.last
+        return support.list(call, customers().all(), "/v1/customers", JsonApi.PageTotals.COUNTED);
     }
 
     private SimResponse byExternalId(Call call) {

@@ -17,8 +17,10 @@ final class EndpointSupport {
     final ResourceRenderer renderer;
     final RecordFactory factory;
     final CreateCommit commit;
+    private final java.util.function.IntSupplier defaultPageSize;
 
-    EndpointSupport(KustomerStore store, KustomerRateLimits limits) {
+    EndpointSupport(KustomerStore store, KustomerRateLimits limits, java.util.function.IntSupplier defaultPageSize) {
+        this.defaultPageSize = defaultPageSize;
         this.store = store;
         this.renderer = new ResourceRenderer(store);
         this.factory = new RecordFactory(store);
@@ -29,10 +31,23 @@ final class EndpointSupport {
         return SimResponse.json(status, JsonApi.document(renderer.render(record)));
     }
 
-    /** A paged list of records in creation order (oldest first, so paging is stable while records are added). */
+    /**
+     * A paged list of records in creation order (oldest first, so paging is stable while records are added), newest
+     * first with {@code sort=desc} where the path takes it; meta and links as most list paths answer them.
+     */
     SimResponse list(Call call, List<StoredObject> records, String basePath) {
-        JsonApi.Paging paging = JsonApi.Paging.of(call);
-        return SimResponse.json(200, JsonApi.page(records, paging, basePath, renderer::render));
+        return list(call, records, basePath, JsonApi.PageTotals.NONE);
+    }
+
+    /** As {@link #list(Call, List, String)}, with the totals some paths (customers) answer as well. */
+    SimResponse list(Call call, List<StoredObject> records, String basePath, JsonApi.PageTotals totals) {
+        JsonApi.Paging paging = JsonApi.Paging.of(call, defaultPageSize.getAsInt());
+        List<StoredObject> ordered = records;
+        if ("desc".equals(call.query("sort"))) {
+            ordered = new java.util.ArrayList<>(records);
+            java.util.Collections.reverse(ordered);
+        }
+        return SimResponse.json(200, JsonApi.page(ordered, paging, basePath, totals, renderer::render));
     }
 
     /** The record a path variable names: 400 when it is no object id, 404 when there is none. */

@@ -50,11 +50,25 @@ final class JsonApi {
         return links;
     }
 
+    /** What a list's answer carries besides page and pageSize, as the spec's schema for its path says. */
+    enum PageTotals {
+        /** {@code meta: {pageSize, page}}, {@code links: {self, first, prev, next}}: most lists. */
+        NONE,
+        /**
+         * {@code meta} adds {@code total} and {@code totalPages}, {@code links} adds {@code last}: {@code GET
+         * /v1/customers}.
+         */
+        COUNTED
+    }
+
     /**
-     * One page of a list: {@code data} (only this page's records are rendered), {@code meta} (page, pageSize,
-     * totalPages) and {@code links} (self, first, prev, next; next is null on the last page).
+     * One page of a list, in the shape of the spec's list answers: {@code meta} (pageSize, page; with
+     * {@link PageTotals#COUNTED} also total and totalPages), {@code data} (only this page's records are rendered) and
+     * {@code links} (self, first, prev, next, with COUNTED also last). {@code prev} and {@code next} are null on the
+     * first and the last page, the only places the schemas allow a null. Links keep the call's other query parameters
+     * (a filter, a sort), so following {@code next} continues the same list.
      */
-    static <T> Map<String, Object> page(List<T> all, Paging paging, String basePath,
+    static <T> Map<String, Object> page(List<T> all, Paging paging, String basePath, PageTotals totals,
             Function<T, Map<String, Object>> render) {
         int from = (int) Math.min(all.size(), (long) (paging.page() - 1) * paging.pageSize());
         int to = Math.min(all.size(), from + paging.pageSize());
@@ -62,12 +76,18 @@ final class JsonApi {
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("pageSize", paging.pageSize());
         meta.put("page", paging.page());
-        meta.put("totalPages", totalPages);
+        if (totals == PageTotals.COUNTED) {
+            meta.put("total", all.size());
+            meta.put("totalPages", totalPages);
+        }
         Map<String, Object> links = new LinkedHashMap<>();
         links.put("self", paging.link(basePath, paging.page()));
         links.put("first", paging.link(basePath, 1));
         links.put("prev", paging.page() > 1 ? paging.link(basePath, paging.page() - 1) : null);
         links.put("next", to < all.size() ? paging.link(basePath, paging.page() + 1) : null);
+        if (totals == PageTotals.COUNTED) {
+            links.put("last", paging.link(basePath, totalPages));
+        }
         List<Map<String, Object>> data = new ArrayList<>(to - from);
         all.subList(from, to).forEach(record -> data.add(render.apply(record)));
         Map<String, Object> document = new LinkedHashMap<>();
@@ -78,17 +98,21 @@ final class JsonApi {
     }
 
     /**
-     * {@code page} (from 1) and {@code pageSize} (default 100, as Kustomer documents; at most 1000 here, a ceiling
-     * of the simulator's own since Kustomer publishes none).
+     * {@code page} (from 1) and {@code pageSize} (default 100, as Kustomer documents, or what the simulator is
+     * configured with; at most 1000 here, a ceiling of the simulator's own since Kustomer publishes none), and the
+     * call's other query parameters, which its links keep.
      */
-    record Paging(int page, int pageSize) {
+    record Paging(int page, int pageSize, Map<String, String> otherParameters) {
 
         static final int DEFAULT_PAGE_SIZE = 100;
         static final int MAX_PAGE_SIZE = 1000;
 
-        static Paging of(Call call) {
+        static Paging of(Call call, int defaultPageSize) {
+            Map<String, String> others = new LinkedHashMap<>(call.queryParameters());
+            others.remove("page");
+            others.remove("pageSize");
             return new Paging(positive(call, "page", 1, Integer.MAX_VALUE),
-                    positive(call, "pageSize", DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE));
+                    positive(call, "pageSize", defaultPageSize, MAX_PAGE_SIZE), others);
         }
 
         private static int positive(Call call, String name, int defaultValue, int max) {
@@ -108,7 +132,15 @@ final class JsonApi {
         }
 
         String link(String basePath, int toPage) {
-            return basePath + "?page=" + toPage + "&pageSize=" + pageSize;
+            StringBuilder link = new StringBuilder(basePath).append("?page=").append(toPage).append("&pageSize=")
+                    .append(pageSize);
+            otherParameters.forEach((name, value) -> link.append('&').append(encode(name)).append('=')
+                    .append(encode(value)));
+            return link.toString();
+        }
+
+        private static String encode(String text) {
+            return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
         }
     }
 }

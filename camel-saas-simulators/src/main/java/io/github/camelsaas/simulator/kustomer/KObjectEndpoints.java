@@ -2,7 +2,10 @@ package io.github.camelsaas.simulator.kustomer;
 
 import io.github.camelsaas.simulator.common.SimResponse;
 
-/** KObjects (custom objects) by klass name: create (also customer-scoped), get, update, delete, list, external-id lookup. */
+/**
+ * KObjects (custom objects) by klass name: create (also customer-scoped), get, update, delete, external-id lookup, and
+ * lists: the klass's, a customer's and a company's.
+ */
 final class KObjectEndpoints {
 
     private static final String KOBJECT = "kobject";
@@ -21,7 +24,8 @@ final class KObjectEndpoints {
                 .add("DELETE", "/v1/klasses/{name}/{id}", Permission.delete(KOBJECT), this::delete)
                 .add("GET", "/v1/klasses/{name}/externalId={externalId}", Permission.read(KOBJECT), this::byExternalId)
                 .add("POST", "/v1/customers/{id}/klasses/{name}", Permission.create(KOBJECT), this::createForCustomer)
-                .add("GET", "/v1/customers/{id}/klasses/{name}", Permission.read("customer"), this::listForCustomer);
+                .add("GET", "/v1/customers/{id}/klasses/{name}", Permission.read("customer"), this::listForCustomer)
+                .add("GET", "/v1/companies/{id}/klasses/{name}", Permission.read("company"), this::listForCompany);
     }
 
     private SimResponse create(Call call) {
@@ -74,6 +78,14 @@ final class KObjectEndpoints {
         var records = support.store.existingKlass(klass)
                 .map(c -> c.ownedBy(customer.id())).orElseGet(java.util.List::of);
         return support.list(call, records, "/v1/customers/" + customer.id() + "/klasses/" + klass);
+    }
+
+    private SimResponse listForCompany(Call call) {
+        String klass = EndpointSupport.klassName(call);
+        StoredObject company = support.pathRecord(call, "id", ResourceKind.COMPANY);
+        var records = support.store.existingKlass(klass)
+                .map(c -> c.list(k -> company.id().equals(k.companyId()))).orElseGet(java.util.List::of);
+        return support.list(call, records, "/v1/companies/" + company.id() + "/klasses/" + klass);
     }
 
     private SimResponse byExternalId(Call call) {

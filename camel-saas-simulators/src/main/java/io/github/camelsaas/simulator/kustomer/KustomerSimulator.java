@@ -29,8 +29,9 @@ import io.github.camelsaas.simulator.common.WindowMode;
  * <p>Assumptions where Kustomer's documentation is silent, each a choice a test can see: a taken external id is a 409
  * (customers and conversations per org, KObjects per klass); a body that fails validation does not count against
  * the customer limit; a bulk job's {@code ids} list is empty unless {@link #setBulkReturnsIds} (as Kustomer's
- * examples show); {@code GET /v1/bulk/{id}} answers the completed job; lists are in creation order; {@code pageSize}
- * goes up to 1000; updates are not limited per object (Kustomer's per-object numbers are unpublished).
+ * examples show); {@code GET /v1/bulk/{id}} answers the completed job; lists are in creation order (newest first with
+ * {@code sort=desc}); {@code pageSize} goes up to 1000 and is read on every list path, also those whose spec declares
+ * none (their {@code links} carry it); updates are not limited per object (Kustomer's per-object numbers are unpublished).
  *
  * <p>{@link #reset()} empties the store and zeroes the counters but keeps the configuration (keys, limits);
  * {@link #restoreDefaultConfiguration()} puts that back too.
@@ -48,6 +49,7 @@ public final class KustomerSimulator extends AbstractSimulator {
     private final ApiKeys apiKeys = new ApiKeys();
     private final RouteTable routes = new RouteTable();
     private volatile boolean bulkReturnsIds;
+    private volatile int defaultPageSize = JsonApi.Paging.DEFAULT_PAGE_SIZE;
 
     /** A simulator on a free port. */
     public KustomerSimulator() {
@@ -58,7 +60,7 @@ public final class KustomerSimulator extends AbstractSimulator {
     public KustomerSimulator(int port) {
         super(port);
         apiKeys.registerFullAccess(DEMO_API_KEY);
-        EndpointSupport support = new EndpointSupport(store, limits);
+        EndpointSupport support = new EndpointSupport(store, limits, () -> defaultPageSize);
         new KObjectEndpoints(support).register(routes);
         new CustomerEndpoints(support).register(routes);
         new CompanyEndpoints(support).register(routes);
@@ -175,12 +177,27 @@ public final class KustomerSimulator extends AbstractSimulator {
         this.bulkReturnsIds = returnIds;
     }
 
-    /** Kustomer's defaults again: only the demo key, 300 calls and 120 creates per customer per 60 s, sliding. */
+    /**
+     * The page size of a list call that names none (Kustomer: 100), e.g. a small one so that a test pages through a
+     * few records on paths whose spec declares no {@code pageSize} ({@code GET /v1/customers}, {@code /v1/notes}).
+     */
+    public void setDefaultPageSize(int pageSize) {
+        if (pageSize < 1 || pageSize > JsonApi.Paging.MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("pageSize must be from 1 to " + JsonApi.Paging.MAX_PAGE_SIZE);
+        }
+        this.defaultPageSize = pageSize;
+    }
+
+    /**
+     * Kustomer's defaults again: only the demo key, 300 calls and 120 creates per customer per 60 s, sliding, pages
+     * of 100.
+     */
     public void restoreDefaultConfiguration() {
         apiKeys.clear();
         apiKeys.registerFullAccess(DEMO_API_KEY);
         limits.restoreDefaults();
         bulkReturnsIds = false;
+        defaultPageSize = JsonApi.Paging.DEFAULT_PAGE_SIZE;
     }
 
     // ---- inspection ----

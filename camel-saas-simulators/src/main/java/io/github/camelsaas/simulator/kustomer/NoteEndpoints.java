@@ -2,7 +2,10 @@ package io.github.camelsaas.simulator.kustomer;
 
 import io.github.camelsaas.simulator.common.SimResponse;
 
-/** Notes: create ({@code body} 1-10240 characters, in a conversation), conversation-scoped create, get, update, list. */
+/**
+ * Notes: create ({@code body} 1-10240 characters, in a conversation), conversation-scoped create, get, update,
+ * delete, the org's list and a conversation's.
+ */
 final class NoteEndpoints {
 
     private static final String NOTE = "note";
@@ -15,7 +18,9 @@ final class NoteEndpoints {
 
     void register(RouteTable routes) {
         routes.add("POST", "/v1/notes", Permission.create(NOTE), this::create)
+                .add("GET", "/v1/notes", Permission.read(NOTE), this::list)
                 .add("GET", "/v1/notes/{id}", Permission.read(NOTE), this::get)
+                .add("DELETE", "/v1/notes/{id}", Permission.delete(NOTE), this::delete)
                 .add("PUT", "/v1/notes/{id}", Permission.update(NOTE), this::update)
                 .add("PATCH", "/v1/notes/{id}", Permission.update(NOTE), this::update)
                 .add("POST", "/v1/conversations/{id}/notes", Permission.create(NOTE), this::createInConversation)
@@ -40,6 +45,18 @@ final class NoteEndpoints {
     private SimResponse update(Call call) {
         return support.update(call, support.store.of(ResourceKind.NOTE), ResourceKind.NOTE, call.objectIdParam("id"),
                 ResourceRules::noteUpdate, false);
+    }
+
+    private SimResponse delete(Call call) {
+        String id = call.objectIdParam("id");
+        if (!support.store.of(ResourceKind.NOTE).delete(id)) {
+            throw ApiException.notFound("id", "note " + id + " not found");
+        }
+        return SimResponse.empty(204);
+    }
+
+    private SimResponse list(Call call) {
+        return support.list(call, support.store.of(ResourceKind.NOTE).all(), "/v1/notes");
     }
 
     private SimResponse listForConversation(Call call) {

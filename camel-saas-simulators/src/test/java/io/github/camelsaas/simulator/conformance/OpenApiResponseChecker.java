@@ -45,10 +45,12 @@ public final class OpenApiResponseChecker {
     private final List<Pattern> fallbackOpenPaths;
     private final List<String> requiredHeaders;
     private final boolean checkTypes;
+    private final List<Pattern> nullChecked;
 
     private OpenApiResponseChecker(Map<String, Object> spec, List<Pattern> openPaths,
             Map<String, Object> fallbackErrorSchema, List<Pattern> fallbackOpenPaths, List<String> requiredHeaders,
-            boolean checkTypes) {
+            boolean checkTypes, List<Pattern> nullChecked) {
+        this.nullChecked = nullChecked;
         this.spec = spec;
         this.openPaths = openPaths;
         this.fallbackErrorSchema = fallbackErrorSchema;
@@ -63,24 +65,25 @@ public final class OpenApiResponseChecker {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         ObjectMapper reader = name.endsWith(".yaml") || name.endsWith(".yml") ? YAML : JSON;
         return new OpenApiResponseChecker(reader.readValue(file.toFile(), Map.class), List.of(), null, List.of(),
-                List.of(), true);
+                List.of(), true, List.of());
     }
 
     /** A checker that does not descend into places matching {@code patterns} (see the class comment). */
     public OpenApiResponseChecker withOpenPaths(List<Pattern> patterns) {
         return new OpenApiResponseChecker(spec, List.copyOf(patterns), fallbackErrorSchema, fallbackOpenPaths,
-                requiredHeaders, checkTypes);
+                requiredHeaders, checkTypes, nullChecked);
     }
 
     /** A checker that checks undocumented error statuses (400 and up) against {@code schema}, open at {@code open}. */
     public OpenApiResponseChecker withFallbackErrors(Map<String, Object> schema, List<Pattern> open) {
-        return new OpenApiResponseChecker(spec, openPaths, schema, List.copyOf(open), requiredHeaders, checkTypes);
+        return new OpenApiResponseChecker(spec, openPaths, schema, List.copyOf(open), requiredHeaders, checkTypes,
+                nullChecked);
     }
 
     /** A checker that requires these headers wherever a response documents them. */
     public OpenApiResponseChecker withRequiredHeaders(String... names) {
         return new OpenApiResponseChecker(spec, openPaths, fallbackErrorSchema, fallbackOpenPaths, List.of(names),
-                checkTypes);
+                checkTypes, nullChecked);
     }
 
     /**
@@ -89,7 +92,16 @@ public final class OpenApiResponseChecker {
      */
     public OpenApiResponseChecker withoutTypeChecks() {
         return new OpenApiResponseChecker(spec, openPaths, fallbackErrorSchema, fallbackOpenPaths, requiredHeaders,
-                false);
+                false, nullChecked);
+    }
+
+    /**
+     * A checker that refuses a null at the places matching {@code patterns} unless the schema there says
+     * {@code nullable: true} (elsewhere a null counts as present, see the class comment).
+     */
+    public OpenApiResponseChecker withNullChecksAt(List<Pattern> patterns) {
+        return new OpenApiResponseChecker(spec, openPaths, fallbackErrorSchema, fallbackOpenPaths, requiredHeaders,
+                checkTypes, List.copyOf(patterns));
     }
 
     /** The JSON schema documented for {@code status} of an operation; fails when there is none. */
@@ -189,6 +201,11 @@ public final class OpenApiResponseChecker {
     private void checkValue(Object schemaNode, JsonNode value, String where, List<Pattern> open,
             List<String> problems) {
         Map<String, Object> schema = map(resolve(schemaNode));
+        if (schema != null && value != null && value.isNull() && !Boolean.TRUE.equals(schema.get("nullable"))
+                && nullChecked.stream().anyMatch(p -> p.matcher(where).matches())) {
+            problems.add(where + " is null, which its schema does not allow");
+            return;
+        }
         if (schema == null || value == null || value.isNull()
                 || open.stream().anyMatch(p -> p.matcher(where).matches())) {
             return;

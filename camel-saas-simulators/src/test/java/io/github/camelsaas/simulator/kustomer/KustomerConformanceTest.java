@@ -42,6 +42,9 @@ class KustomerConformanceTest extends KustomerSimulatorTestBase {
     // the envelope's source is documented as {"parameters": "<string>"}, a placeholder; body errors name a pointer
     private static final List<Pattern> FALLBACK_OPEN = List.of(Pattern.compile("\\$\\.errors\\[\\d+\\]\\.source"));
 
+    // the paging members of list answers: a null only where the schema says nullable (links.prev and links.next)
+    private static final List<Pattern> PAGING = List.of(Pattern.compile("\\$\\.(meta|links)\\.[a-zA-Z]+"));
+
     private static final String SPEC_FILE = "kustomer-core.openapi.json";
     private static final List<Exchange> exchanges = new ArrayList<>();
     private static OpenApiResponseChecker checker;
@@ -51,7 +54,7 @@ class KustomerConformanceTest extends KustomerSimulatorTestBase {
         OpenApiResponseChecker description = OpenApiResponseChecker.load(SpecsDir.require(SPEC_FILE));
         // GetConversation is one of the few operations that documents its errors: its 400 is the shared envelope
         // its types were derived from examples too (an error's status is typed string, a message's size string)
-        checker = description.withoutTypeChecks().withOpenPaths(EXAMPLE_DERIVED)
+        checker = description.withoutTypeChecks().withOpenPaths(EXAMPLE_DERIVED).withNullChecksAt(PAGING)
                 .withFallbackErrors(description.responseSchema("GET", "/conversations/{id}", 400), FALLBACK_OPEN);
         exercise(client);
     }
@@ -96,6 +99,34 @@ class KustomerConformanceTest extends KustomerSimulatorTestBase {
         call(client, "POST", "/messages/bulk", "/v1/messages/bulk",
                 List.of(Map.of("customer", customerId, "channel", "chat", "app", "chat")));
 
+        // every list path, and the deletes of issue 15
+        String companyId = call(client, "POST", "/companies", "/v1/companies", Map.of("name", "Globex")).id();
+        call(client, "POST", "/klasses/{name}", "/v1/klasses/order", Map.of("title", "Order #1061", "company",
+                companyId));
+        call(client, "GET", "/customers/{id}/klasses/{name}", "/v1/customers/" + customerId + "/klasses/order", null);
+        call(client, "GET", "/companies/{id}/klasses/{name}", "/v1/companies/" + companyId + "/klasses/order", null);
+        call(client, "GET", "/customers", "/v1/customers", null);
+        call(client, "GET", "/companies", "/v1/companies?filter=glob", null);
+        call(client, "GET", "/conversations", "/v1/conversations?page=1&pageSize=1&sort=desc", null);
+        call(client, "GET", "/customers/{id}/conversations", "/v1/customers/" + customerId + "/conversations", null);
+        call(client, "GET", "/messages", "/v1/messages?pageSize=1", null);
+        call(client, "GET", "/conversations/{id}/messages", "/v1/conversations/" + conversation.id() + "/messages",
+                null);
+        call(client, "GET", "/customers/{id}/messages", "/v1/customers/" + customerId + "/messages", null);
+        call(client, "GET", "/notes", "/v1/notes", null);
+        call(client, "GET", "/conversations/{id}/notes", "/v1/conversations/" + conversation.id() + "/notes", null);
+        String noteId = call(client, "POST", "/conversations/{id}/notes", "/v1/conversations/" + conversation.id()
+                + "/notes", Map.of("body", "to delete")).id();
+        call(client, "DELETE", "/notes/{id}", "/v1/notes/" + noteId, null);
+        String spareCustomer = call(client, "POST", "/customers", "/v1/customers", Map.of("name", "Spare")).id();
+        call(client, "DELETE", "/customers/bulk", "/v1/customers/bulk?ids=" + spareCustomer, null);
+        String spareOrder = call(client, "POST", "/klasses/{name}", "/v1/klasses/order", Map.of("title", "Spare"))
+                .id();
+        call(client, "DELETE", "/klasses/{name}/bulk", "/v1/klasses/order/bulk?ids=" + spareOrder, null);
+        String spareConversation = call(client, "POST", "/conversations", "/v1/conversations",
+                Map.of("customer", customerId, "name", "Spare")).id();
+        call(client, "DELETE", "/conversations/{id}", "/v1/conversations/" + spareConversation, null);
+
         // errors: documented on GetConversation, the shared envelope elsewhere
         call(client, "GET", "/conversations/{id}", "/v1/conversations/" + ObjectIds.next(), null);
         call(client, "GET", "/conversations/{id}", "/v1/conversations/not-an-id", null);
@@ -120,12 +151,33 @@ class KustomerConformanceTest extends KustomerSimulatorTestBase {
         return answer;
     }
 
+    // GetCompanies' item schema requires "extenalId", a typo of the description for externalId (which the answer has)
+    private static final Pattern COMPANY_LIST_TYPO = Pattern.compile("missing required \\$\\.data\\[\\d+\\]\\.attributes"
+            + "\\.extenalId");
+
     @TestFactory
     Stream<DynamicTest> eachAnswerIsDocumentedAndHasTheRequiredProperties() {
         return exchanges.stream().map(exchange -> DynamicTest.dynamicTest(exchange.toString(), () -> assertThat(
                 checker.problems(exchange.method(), exchange.specPath(), exchange.answer().status(),
-                        json(exchange.answer().json()), exchange.answer()::header))
+                        json(exchange.answer().json()), exchange.answer()::header).stream()
+                        .filter(problem -> !exchange.specPath().equals("/companies")
+                                || !COMPANY_LIST_TYPO.matcher(problem).matches())
+                        .toList())
                 .as(exchange.answer().body()).isEmpty()));
+    }
+
+    @Test
+    void theCheckerRefusesANullWhereAPagingSchemaDoesNotAllowOne() {
+        Map<String, Object> links = new java.util.LinkedHashMap<>();
+        links.put("self", "/v1/notes?page=1");
+        links.put("first", null);
+        links.put("prev", null);
+        links.put("next", null);
+        Map<String, Object> page = Map.of("meta", Map.of("page", 1, "pageSize", 100), "data", List.of(),
+                "links", links);
+
+        assertThat(checker.problems("GET", "/notes", 200, json(page)))
+                .containsExactly("$.links.first is null, which its schema does not allow");
     }
 
     @Test
