@@ -64,6 +64,8 @@ public class KustomerComponentConfigurer extends PropertyConfigurerSupport imple
         case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, java.lang.String.class, value)); return true;
         case "orgname":
         case "orgName": getOrCreateConfiguration(target).setOrgName(property(camelContext, java.lang.String.class, value)); return true;
+        case "pagesize":
+        case "pageSize": getOrCreateConfiguration(target).setPageSize(property(camelContext, java.lang.Integer.class, value)); return true;
         case "proxyhost":
         case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
@@ -83,6 +85,7 @@ public class KustomerComponentConfigurer extends PropertyConfigurerSupport imple
         case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "streaming": getOrCreateConfiguration(target).setStreaming(property(camelContext, boolean.class, value)); return true;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
         case "validate": getOrCreateConfiguration(target).setValidate(property(camelContext, boolean.class, value)); return true;
@@ -132,6 +135,8 @@ public class KustomerComponentConfigurer extends PropertyConfigurerSupport imple
         case "operation": return java.lang.String.class;
         case "orgname":
         case "orgName": return java.lang.String.class;
+        case "pagesize":
+        case "pageSize": return java.lang.Integer.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
         case "proxyport":
@@ -151,6 +156,7 @@ public class KustomerComponentConfigurer extends PropertyConfigurerSupport imple
         case "responseTimeout": return long.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "streaming": return boolean.class;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return boolean.class;
         case "validate": return boolean.class;
@@ -196,6 +202,8 @@ public class KustomerComponentConfigurer extends PropertyConfigurerSupport imple
         case "operation": return getOrCreateConfiguration(target).getOperation();
         case "orgname":
         case "orgName": return getOrCreateConfiguration(target).getOrgName();
+        case "pagesize":
+        case "pageSize": return getOrCreateConfiguration(target).getPageSize();
         case "proxyhost":
         case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
         case "proxyport":
@@ -215,6 +223,7 @@ public class KustomerComponentConfigurer extends PropertyConfigurerSupport imple
         case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
+        case "streaming": return getOrCreateConfiguration(target).isStreaming();
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
         case "validate": return getOrCreateConfiguration(target).isValidate();

@@ -48,6 +48,8 @@ public class KustomerConfigurationConfigurer extends org.apache.camel.support.co
         case "operation": target.setOperation(property(camelContext, java.lang.String.class, value)); return true;
         case "orgname":
         case "orgName": target.setOrgName(property(camelContext, java.lang.String.class, value)); return true;
+        case "pagesize":
+        case "pageSize": target.setPageSize(property(camelContext, java.lang.Integer.class, value)); return true;
         case "proxyhost":
         case "proxyHost": target.setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
@@ -64,6 +66,7 @@ public class KustomerConfigurationConfigurer extends org.apache.camel.support.co
         case "responseTimeout": target.setResponseTimeout(property(camelContext, long.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "streaming": target.setStreaming(property(camelContext, boolean.class, value)); return true;
         case "validate": target.setValidate(property(camelContext, boolean.class, value)); return true;
         default: return false;
         }
@@ -97,6 +100,8 @@ public class KustomerConfigurationConfigurer extends org.apache.camel.support.co
         case "operation": return java.lang.String.class;
         case "orgname":
         case "orgName": return java.lang.String.class;
+        case "pagesize":
+        case "pageSize": return java.lang.Integer.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
         case "proxyport":
@@ -113,6 +118,7 @@ public class KustomerConfigurationConfigurer extends org.apache.camel.support.co
         case "responseTimeout": return long.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "streaming": return boolean.class;
         case "validate": return boolean.class;
         default: return null;
         }
@@ -147,6 +153,8 @@ public class KustomerConfigurationConfigurer extends org.apache.camel.support.co
         case "operation": return target.getOperation();
         case "orgname":
         case "orgName": return target.getOrgName();
+        case "pagesize":
+        case "pageSize": return target.getPageSize();
         case "proxyhost":
         case "proxyHost": return target.getProxyHost();
         case "proxyport":
@@ -163,6 +171,7 @@ public class KustomerConfigurationConfigurer extends org.apache.camel.support.co
         case "responseTimeout": return target.getResponseTimeout();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getSslContextParameters();
+        case "streaming": return target.isStreaming();
         case "validate": return target.isValidate();
         default: return null;
         }

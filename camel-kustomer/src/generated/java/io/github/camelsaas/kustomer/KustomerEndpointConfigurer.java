@@ -50,6 +50,8 @@ public class KustomerEndpointConfigurer extends PropertyConfigurerSupport implem
         case "operation": target.getConfiguration().setOperation(property(camelContext, java.lang.String.class, value)); return true;
         case "orgname":
         case "orgName": target.getConfiguration().setOrgName(property(camelContext, java.lang.String.class, value)); return true;
+        case "pagesize":
+        case "pageSize": target.getConfiguration().setPageSize(property(camelContext, java.lang.Integer.class, value)); return true;
         case "proxyhost":
         case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
@@ -65,6 +67,7 @@ public class KustomerEndpointConfigurer extends PropertyConfigurerSupport implem
         case "responseTimeout": target.getConfiguration().setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "streaming": target.getConfiguration().setStreaming(property(camelContext, boolean.class, value)); return true;
         case "validate": target.getConfiguration().setValidate(property(camelContext, boolean.class, value)); return true;
         default: return false;
         }
@@ -100,6 +103,8 @@ public class KustomerEndpointConfigurer extends PropertyConfigurerSupport implem
         case "operation": return java.lang.String.class;
         case "orgname":
         case "orgName": return java.lang.String.class;
+        case "pagesize":
+        case "pageSize": return java.lang.Integer.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
         case "proxyport":
@@ -115,6 +120,7 @@ public class KustomerEndpointConfigurer extends PropertyConfigurerSupport implem
         case "responseTimeout": return long.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "streaming": return boolean.class;
         case "validate": return boolean.class;
         default: return null;
         }
@@ -151,6 +157,8 @@ public class KustomerEndpointConfigurer extends PropertyConfigurerSupport implem
         case "operation": return target.getConfiguration().getOperation();
         case "orgname":
         case "orgName": return target.getConfiguration().getOrgName();
+        case "pagesize":
+        case "pageSize": return target.getConfiguration().getPageSize();
         case "proxyhost":
         case "proxyHost": return target.getConfiguration().getProxyHost();
         case "proxyport":
@@ -166,6 +174,7 @@ public class KustomerEndpointConfigurer extends PropertyConfigurerSupport implem
         case "responseTimeout": return target.getConfiguration().getResponseTimeout();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
+        case "streaming": return target.getConfiguration().isStreaming();
         case "validate": return target.getConfiguration().isValidate();
         default: return null;
         }

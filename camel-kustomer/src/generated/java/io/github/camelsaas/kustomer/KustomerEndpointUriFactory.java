@@ -24,7 +24,7 @@ public class KustomerEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(25);
+        Set<String> props = new HashSet<>(27);
         props.add("allowInsecureHttp");
         props.add("apiKey");
         props.add("baseUrl");
@@ -40,6 +40,7 @@ public class KustomerEndpointUriFactory extends org.apache.camel.support.compone
         props.add("maxRetries");
         props.add("operation");
         props.add("orgName");
+        props.add("pageSize");
         props.add("proxyHost");
         props.add("proxyPort");
         props.add("proxyProtocol");
@@ -49,6 +50,7 @@ public class KustomerEndpointUriFactory extends org.apache.camel.support.compone
         props.add("resource");
         props.add("responseTimeout");
         props.add("sslContextParameters");
+        props.add("streaming");
         props.add("validate");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(1);

@@ -40,6 +40,9 @@ public class KustomerAuthenticationException extends KustomerApiException {
         if ("GET".equals(request.method()) && template.matches("/v1/klasses/[^/]+")) {
             // listing KObjects needs the klass role, not the kobject one
             resource = "klass";
+        } else if ("GET".equals(request.method()) && template.matches("/v1/(customers|companies)/\\{id}/klasses/.+")) {
+            // a customer's or company's KObjects are read with the customer or company role
+            resource = template.startsWith("/v1/customers/") ? "customer" : "company";
         }
         if (resource == null) {
             return "";

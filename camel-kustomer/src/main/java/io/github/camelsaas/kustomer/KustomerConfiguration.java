@@ -11,6 +11,7 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.spi.UriPath;
 import io.github.camelsaas.kustomer.api.KustomerBaseUrl;
+import io.github.camelsaas.kustomer.api.KustomerLists;
 
 /** Options of a kustomer: endpoint. The component holds one that every endpoint copies. */
 @UriParams
@@ -31,8 +32,8 @@ public class KustomerConfiguration extends ConnectionOptions implements Cloneabl
 
     /**
      * The operation to perform; the header CamelKustomerOperation overrides it per message. Each resource supports
-     * some of them: kobjects all but getByEmail; customers all but list; companies create, update, get; conversations
-     * create, update, get, getByExternalId; messages and notes create, get.
+     * some of them: kobjects all but getByEmail; customers all; companies create, update, get, list; conversations
+     * create, update, get, getByExternalId, delete, list; messages create, get, list; notes create, get, delete, list.
      */
     @UriParam(defaultValue = "create",
               enums = "create,update,upsert,get,getByExternalId,getByEmail,delete,list")
@@ -44,6 +45,20 @@ public class KustomerConfiguration extends ConnectionOptions implements Cloneabl
      */
     @UriParam
     private String klass;
+
+    /**
+     * Records per page of a list (Kustomer's default: 100), sent only on lists whose path takes pageSize
+     * (conversations, messages, a conversation's notes); the header CamelKustomerPageSize overrides it per message.
+     */
+    @UriParam(label = "list")
+    private Integer pageSize;
+
+    /**
+     * Whether a list returns an Iterator that fetches the next page only when the current one is used up (for a
+     * splitter in streaming mode), following Kustomer's links.next, instead of one page.
+     */
+    @UriParam(label = "list", defaultValue = "false")
+    private boolean streaming;
 
     /** The Kustomer API key, sent as a bearer token. It needs the roles of the operations used. */
     @UriParam(label = "security", secret = true)
@@ -89,8 +104,8 @@ public class KustomerConfiguration extends ConnectionOptions implements Cloneabl
     private long rateLimitWindow = 60_000;
 
     /**
-     * Whether a list body is written with Kustomer's /bulk endpoints (creates and updates), in chunks of at most
-     * bulkSize items and 100 kB. When false, one call per record.
+     * Whether a list body is written with Kustomer's /bulk endpoints (creates and updates, and deletes of KObjects and
+     * customers), in chunks of at most bulkSize items and 100 kB. When false, one call per record.
      */
     @UriParam(label = "batching", defaultValue = "true")
     private boolean bulk = true;
@@ -180,6 +195,14 @@ public class KustomerConfiguration extends ConnectionOptions implements Cloneabl
         requireAtLeast("maxConcurrentRequests", maxConcurrentRequests, 1);
         requireAtLeast("maxRetries", maxRetries, 0);
         requireAtLeast("batchWindow", batchWindow, 0);
+        if (pageSize != null) {
+            requireAtLeast("pageSize", pageSize, 1);
+            if (!KustomerLists.anyDeclares(resource, KustomerLists.PAGE_SIZE)) {
+                throw new IllegalArgumentException("pageSize: no Kustomer list of " + resource + " takes a page size "
+                        + "(their pages follow links.next); lists that take one: conversations, messages, a "
+                        + "conversation's notes");
+            }
+        }
         if (bulkSize < 1 || bulkSize > MAX_BULK_SIZE) {
             throw new IllegalArgumentException("bulkSize must be from 1 to " + MAX_BULK_SIZE + " (Kustomer's limit), was "
                     + bulkSize);
@@ -240,6 +263,22 @@ public class KustomerConfiguration extends ConnectionOptions implements Cloneabl
 
     public void setAllowInsecureHttp(boolean allowInsecureHttp) {
         this.allowInsecureHttp = allowInsecureHttp;
+    }
+
+    public Integer getPageSize() {
+        return pageSize;
+    }
+
+    public void setPageSize(Integer pageSize) {
+        this.pageSize = pageSize;
+    }
+
+    public boolean isStreaming() {
+        return streaming;
+    }
+
+    public void setStreaming(boolean streaming) {
+        this.streaming = streaming;
     }
 
     public String getApiKey() {

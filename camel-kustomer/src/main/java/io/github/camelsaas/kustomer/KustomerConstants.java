@@ -30,7 +30,8 @@ public final class KustomerConstants {
 
     @Metadata(description = "The customer a created KObject, conversation or message belongs to (sent through the "
                             + "customer-scoped path; the record's customer otherwise), and the key of the "
-                            + "per-customer create limit (for notes too)",
+                            + "per-customer create limit (for notes too); the customer whose KObjects, conversations "
+                            + "or messages to list",
               javaType = "String")
     public static final String CUSTOMER_ID = "CamelKustomerCustomerId";
 
@@ -49,19 +50,54 @@ public final class KustomerConstants {
               javaType = "Integer")
     public static final String RATE_LIMIT_REMAINING = "CamelKustomerRateLimitRemaining";
 
-    @Metadata(description = "The ids of the bulk jobs Kustomer answered for a list body written in bulk (a bulk job "
-                            + "can be read at /v1/bulk/{id})",
+    @Metadata(description = "The ids of the bulk jobs Kustomer answered for a list body written or deleted in bulk (a "
+                            + "bulk job can be read at /v1/bulk/{id})",
               javaType = "java.util.List<String>")
     public static final String BULK_JOB_IDS = "CamelKustomerBulkJobIds";
 
-    @Metadata(description = "The page to read with the list operation (1 for the first)", javaType = "Integer")
+    @Metadata(description = "The conversation whose messages or notes to list (GET /v1/conversations/{id}/messages "
+                            + "or /notes)",
+              javaType = "String")
+    public static final String CONVERSATION_ID = "CamelKustomerConversationId";
+
+    @Metadata(description = "The company whose KObjects to list (GET /v1/companies/{id}/klasses/{klass})",
+              javaType = "String")
+    public static final String COMPANY_ID = "CamelKustomerCompanyId";
+
+    @Metadata(description = "The page to read with the list operation (1 for the first; a page after the first only on "
+                            + "lists whose path takes page); after list, the page read (Kustomer's meta.page)",
+              javaType = "Integer")
     public static final String PAGE = "CamelKustomerPage";
 
-    @Metadata(description = "The page size of the list operation (default 100)", javaType = "Integer")
+    @Metadata(description = "The page size of the list operation, overriding the pageSize option (only on lists whose "
+                            + "path takes pageSize); after list, the page size of the answer (meta.pageSize)",
+              javaType = "Integer")
     public static final String PAGE_SIZE = "CamelKustomerPageSize";
 
     @Metadata(description = "After list: the number of the next page, absent on the last page", javaType = "Integer")
     public static final String NEXT_PAGE = "CamelKustomerNextPage";
+
+    @Metadata(description = "After list: Kustomer's link to the next page (links.next), absent on the last page; on a "
+                            + "list message, the page to read (it must be a page of the same list; page and pageSize "
+                            + "then come from the link)",
+              javaType = "String")
+    public static final String NEXT_PAGE_LINK = "CamelKustomerNextPageLink";
+
+    @Metadata(description = "After list: how many records the whole list holds, when Kustomer says (meta.total, "
+                            + "customers)",
+              javaType = "Integer")
+    public static final String TOTAL = "CamelKustomerTotal";
+
+    @Metadata(description = "After list: how many pages the whole list has, when Kustomer says (meta.totalPages, "
+                            + "customers)",
+              javaType = "Integer")
+    public static final String TOTAL_PAGES = "CamelKustomerTotalPages";
+
+    @Metadata(description = "Further query parameters of a list by name, e.g. fromDate, sort, include, filter: only "
+                            + "those Kustomer's API declares for the list's path (others fail before sending, naming "
+                            + "those allowed)",
+              javaType = "java.util.Map<String, Object>")
+    public static final String LIST_PARAMETERS = "CamelKustomerListParameters";
 
     private KustomerConstants() {
     }

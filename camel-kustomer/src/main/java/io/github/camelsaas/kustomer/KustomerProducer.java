@@ -26,6 +26,9 @@ import io.github.camelsaas.kustomer.api.KustomerClient;
 import io.github.camelsaas.kustomer.api.KustomerPaths;
 import io.github.camelsaas.kustomer.operation.BulkWriter;
 import io.github.camelsaas.kustomer.operation.CreateCoalescer;
+import io.github.camelsaas.kustomer.operation.DeleteTarget;
+import io.github.camelsaas.kustomer.operation.ListDelete;
+import io.github.camelsaas.kustomer.operation.ListOperation;
 import io.github.camelsaas.kustomer.operation.SingleRecordWriter;
 import io.github.camelsaas.kustomer.operation.WriteOperation;
 import io.github.camelsaas.kustomer.operation.ResourceReads;
@@ -48,6 +51,8 @@ public class KustomerProducer extends SaasProducer<CallStats> {
     private KustomerClient client;
     private WriteOperation writes;
     private ResourceReads reads;
+    private ListOperation lists;
+    private ListDelete listDeletes;
     private CreateCoalescer coalescer;
 
     public KustomerProducer(KustomerEndpoint endpoint) {
@@ -79,6 +84,8 @@ public class KustomerProducer extends SaasProducer<CallStats> {
         }
         writes = new WriteOperation(configuration, client.json(), singleRecordWriter, bulkWriter, coalescer);
         reads = new ResourceReads(client);
+        lists = new ListOperation(client, configuration.getPageSize(), configuration.isStreaming());
+        listDeletes = new ListDelete(client, configuration.getBulkSize(), configuration.isBulk());
     }
 
     @Override
@@ -109,6 +116,17 @@ public class KustomerProducer extends SaasProducer<CallStats> {
         if (resource == KustomerResource.kobjects) {
             klass = message.getHeader(KustomerConstants.KLASS, configuration.getKlass(), String.class);
             KustomerConfiguration.requireKlassName(String.valueOf(klass), "header " + KustomerConstants.KLASS);
+        }
+        if (operation == KustomerOperation.list) {
+            LOG.debug("kustomer:{} list", resource);
+            return lists.run(resource, klass, message, stats);
+        }
+        if (operation == KustomerOperation.delete) {
+            Object body = recordsBody(message);
+            if (BodyShape.isList(body)) {
+                LOG.debug("kustomer:{} delete of a list", resource);
+                return listDeletes.delete(new DeleteTarget.Of(resource, klass, stats), body);
+            }
         }
         if (!operation.writesRecords()) {
             LOG.debug("kustomer:{} {}", resource, operation);

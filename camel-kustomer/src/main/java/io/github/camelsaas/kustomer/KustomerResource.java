@@ -21,11 +21,11 @@ import java.util.stream.Collectors;
  */
 public enum KustomerResource {
     kobjects("kobject", EnumSet.of(create, update, upsert, get, getByExternalId, delete, list)),
-    customers("customer", EnumSet.of(create, update, upsert, get, getByExternalId, getByEmail, delete)),
-    companies("company", EnumSet.of(create, update, get)),
-    conversations("conversation", EnumSet.of(create, update, get, getByExternalId)),
-    messages("message", EnumSet.of(create, get)),
-    notes("note", EnumSet.of(create, get));
+    customers("customer", EnumSet.of(create, update, upsert, get, getByExternalId, getByEmail, delete, list)),
+    companies("company", EnumSet.of(create, update, get, list)),
+    conversations("conversation", EnumSet.of(create, update, get, getByExternalId, delete, list)),
+    messages("message", EnumSet.of(create, get, list)),
+    notes("note", EnumSet.of(create, get, delete, list));
 
     private final String singular;
     private final Set<KustomerOperation> operations;
@@ -78,6 +78,11 @@ public enum KustomerResource {
     /** Whether a create for a conversation goes to the conversation's own path (messages and notes). */
     public boolean hasConversationScopedCreate() {
         return this == messages || this == notes;
+    }
+
+    /** Whether Kustomer deletes records of this resource in bulk ({@code DELETE .../bulk?ids=}). */
+    public boolean hasBulkDelete() {
+        return this == kobjects || this == customers;
     }
 
     /** Whether creates count against the per-customer create limit (120 per minute). */

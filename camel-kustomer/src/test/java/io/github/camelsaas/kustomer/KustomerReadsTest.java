@@ -50,17 +50,23 @@ class KustomerReadsTest extends KustomerSimulatorTestSupport {
 
     @Test
     void listReadsOnePageAndSaysWhetherThereIsANext() {
+        // GET /v1/klasses/{name} declares no page or pageSize: its pages are reached through links.next
+        simulator.setDefaultPageSize(2);
         send("kustomer:kobjects?klass=order", KustomerBulkTest.orders(5));
 
-        Exchange first = send("kustomer:kobjects?klass=order&operation=list", null,
-                Map.of(KustomerConstants.PAGE_SIZE, 2));
-        Exchange last = send("kustomer:kobjects?klass=order&operation=list", null,
-                Map.of(KustomerConstants.PAGE, 3, KustomerConstants.PAGE_SIZE, 2));
+        Exchange first = send("kustomer:kobjects?klass=order&operation=list", null);
+        Exchange second = send("kustomer:kobjects?klass=order&operation=list", null, Map.of(
+                KustomerConstants.NEXT_PAGE_LINK, first.getMessage().getHeader(KustomerConstants.NEXT_PAGE_LINK)));
+        Exchange last = send("kustomer:kobjects?klass=order&operation=list", null, Map.of(
+                KustomerConstants.NEXT_PAGE_LINK, second.getMessage().getHeader(KustomerConstants.NEXT_PAGE_LINK)));
 
         assertThat(first.getMessage().getBody(List.class)).hasSize(2);
         assertThat(first.getMessage().getHeader(KustomerConstants.NEXT_PAGE)).isEqualTo(2);
         assertThat(last.getMessage().getBody(List.class)).hasSize(1);
-        assertThat(last.getMessage().getHeaders()).doesNotContainKey(KustomerConstants.NEXT_PAGE);
+        assertThat(last.getMessage().getHeaders()).doesNotContainKeys(KustomerConstants.NEXT_PAGE,
+                KustomerConstants.NEXT_PAGE_LINK);
+        assertThat(urls("GET", "/v1/klasses/order")).containsExactly("/v1/klasses/order",
+                "/v1/klasses/order?page=2&pageSize=2", "/v1/klasses/order?page=3&pageSize=2");
     }
 
     @Test

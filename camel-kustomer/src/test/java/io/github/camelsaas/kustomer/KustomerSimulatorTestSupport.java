@@ -2,9 +2,14 @@ package io.github.camelsaas.kustomer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.camelsaas.simulator.kustomer.KustomerSimulator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -72,6 +77,28 @@ abstract class KustomerSimulatorTestSupport extends CamelTestSupport {
         Exchange first = template.send("direct:customers", e -> e.getMessage().setBody(Map.of("name", "Ada")));
         assertThat(first.getException()).isNull();
         return template.asyncSend("direct:customers", e -> e.getMessage().setBody(Map.of("name", "Grace")));
+    }
+
+    /**
+     * The requests the simulator received with this method whose path starts with {@code pathPrefix}, oldest first,
+     * as WireMock's journal holds them (URL with its query, method, body).
+     */
+    static List<LoggedRequest> requests(String method, String pathPrefix) {
+        List<LoggedRequest> requests = new ArrayList<>();
+        for (ServeEvent event : simulator.wireMock().getAllServeEvents()) {
+            LoggedRequest request = event.getRequest();
+            if (request.getMethod().getName().equals(method) && request.getUrl().startsWith(pathPrefix)) {
+                requests.add(request);
+            }
+        }
+        // the journal lists the newest first
+        Collections.reverse(requests);
+        return requests;
+    }
+
+    /** The URLs (path and query) of {@link #requests}, oldest first. */
+    static List<String> urls(String method, String pathPrefix) {
+        return requests(method, pathPrefix).stream().map(LoggedRequest::getUrl).toList();
     }
 
     /** A customer created directly in the simulator's API through the component; returns its id. */

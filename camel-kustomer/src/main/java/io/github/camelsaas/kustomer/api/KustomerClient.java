@@ -23,7 +23,8 @@ import io.github.camelsaas.kustomer.KustomerAuthenticationException;
  * One endpoint's way to Kustomer: every call gets the bearer key, the customers' permits it needs (admission before
  * the slot, the grant itself in the slot) and the org permit, a slot under the org's concurrency cap, and the
  * standard retries (429 and connection failures always, 5xx and lost answers for idempotent calls). Answers are
- * handed on on the component's workers, never on HTTP I/O threads.
+ * handed on on the component's workers, never on HTTP I/O threads (but to a reader that waits on its own thread:
+ * {@link #sendForWaitingReader}).
  */
 public final class KustomerClient implements AutoCloseable {
 
@@ -55,7 +56,17 @@ public final class KustomerClient implements AutoCloseable {
      * transport failure, or a StoppedException when the endpoint stopped while the call waited.
      */
     public CompletableFuture<KustomerResponse> send(KustomerRequest request, CallStats stats) {
-        return send(request, stats, KustomerHeaders.RETRY_RULES.classifier(request.idempotent()));
+        return send(request, stats, KustomerHeaders.RETRY_RULES.classifier(request.idempotent()), workers);
+    }
+
+    /**
+     * Sends a call as {@link #send} does, but completes on the thread that received the answer rather than on the
+     * component's workers: for a reader that waits for the answer on its own thread (a streaming list's Iterator,
+     * which runs wherever the route runs, often on a worker). Were it to wait for a worker, readers on every worker
+     * would wait for each other for ever.
+     */
+    public CompletableFuture<KustomerResponse> sendForWaitingReader(KustomerRequest request, CallStats stats) {
+        return send(request, stats, KustomerHeaders.RETRY_RULES.classifier(request.idempotent()), Runnable::run);
     }
 
     /**
@@ -64,11 +75,11 @@ public final class KustomerClient implements AutoCloseable {
      * one budget inside another.
      */
     public CompletableFuture<KustomerResponse> sendOnce(KustomerRequest request, CallStats stats) {
-        return send(request, stats, (response, failure, attempt) -> RetryDecision.done());
+        return send(request, stats, (response, failure, attempt) -> RetryDecision.done(), workers);
     }
 
     private CompletableFuture<KustomerResponse> send(KustomerRequest request, CallStats stats,
-                                                     RetryClassifier<SaasHttpResponse> retries) {
+                                                     RetryClassifier<SaasHttpResponse> retries, Executor handOff) {
         ApiCall.Builder call = ApiCall.builder();
         request.customerPermits().forEach((customer, count) ->
                 call.permitBeforeSlot(throttle.customerAdmission(customer, count)));
@@ -96,7 +107,7 @@ public final class KustomerClient implements AutoCloseable {
                     stats.authenticationFailed(KustomerAuthenticationException.of(request, response.error()));
                 }
             }
-        }, workers);
+        }, handOff);
     }
 
     private SaasHttpRequest toHttpRequest(KustomerRequest request) {

@@ -35,11 +35,21 @@ public final class KustomerPaths {
                     "/v1/conversations/{id}/" + resource);
         }
         if (customerId != null && resource.hasCustomerScopedCreate()) {
-            String tail = resource == KustomerResource.kobjects ? "/klasses/" + segment(klass) : "/" + resource;
-            String tailTemplate = resource == KustomerResource.kobjects ? "/klasses/" + klass : "/" + resource;
-            return new ApiPath("/v1/customers/" + segment(customerId) + tail, "/v1/customers/{id}" + tailTemplate);
+            return under("customers", customerId, resource, klass);
         }
         return collection(resource, klass);
+    }
+
+    /**
+     * A resource's records under one parent record, as Kustomer's scoped paths spell them:
+     * {@code /v1/{parent}/{id}/klasses/{klass}} for KObjects, {@code /v1/{parent}/{id}/{resource}} otherwise.
+     *
+     * @param parent the parent's collection, e.g. {@code customers}
+     */
+    public static ApiPath under(String parent, String parentId, KustomerResource resource, String klass) {
+        String tail = resource == KustomerResource.kobjects ? "/klasses/" + segment(klass) : "/" + resource;
+        String tailTemplate = resource == KustomerResource.kobjects ? "/klasses/" + klass : "/" + resource;
+        return new ApiPath("/v1/" + parent + "/" + segment(parentId) + tail, "/v1/" + parent + "/{id}" + tailTemplate);
     }
 
     /** The resource's collection: {@code /v1/klasses/{klass}}, {@code /v1/customers}, ... */

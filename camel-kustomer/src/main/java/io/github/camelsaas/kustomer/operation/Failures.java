@@ -30,13 +30,18 @@ final class Failures {
      * @param uncertainCreate whether a 5xx here means the create may have been applied (so it is not retryable)
      */
     static FailedRecord fromAnswer(RecordToSend item, KustomerResponse response, boolean uncertainCreate) {
+        return fromAnswer(item.index(), item.record(), response, uncertainCreate);
+    }
+
+    /** As {@link #fromAnswer(RecordToSend, KustomerResponse, boolean)}, for an input that is no record (an id). */
+    static FailedRecord fromAnswer(int index, Object record, KustomerResponse response, boolean uncertainCreate) {
         KustomerError error = response.error();
         int status = response.status();
         boolean transientError = RetryRules.isTransientServerError(status);
         boolean retryable = RetryRules.mayResend(status, !uncertainCreate);
         String message = status == 401 ? "API key refused (invalid, expired or lacking the role): " + error.describe()
                 : error.describe() + (transientError && uncertainCreate ? CREATE_NOT_REPLAYED : "");
-        return FailedRecord.fromResponse(item.index(), item.record(), status, error.code(), message, retryable);
+        return FailedRecord.fromResponse(index, record, status, error.code(), message, retryable);
     }
 
     /**
@@ -45,7 +50,12 @@ final class Failures {
      * @param uncertainCreate whether the call was a create that may have reached Kustomer
      */
     static FailedRecord fromFailure(RecordToSend item, Throwable failure, boolean uncertainCreate) {
-        return CallFailures.of(item.index(), item.record(), failure, !uncertainCreate, CREATE_NOT_REPLAYED, NO_SECRETS);
+        return fromFailure(item.index(), item.record(), failure, uncertainCreate);
+    }
+
+    /** As {@link #fromFailure(RecordToSend, Throwable, boolean)}, for an input that is no record (an id). */
+    static FailedRecord fromFailure(int index, Object record, Throwable failure, boolean uncertainCreate) {
+        return CallFailures.of(index, record, failure, !uncertainCreate, CREATE_NOT_REPLAYED, NO_SECRETS);
     }
 
     /**

@@ -16,13 +16,11 @@ import io.github.camelsaas.kustomer.api.KustomerRequest;
 import io.github.camelsaas.kustomer.api.KustomerResponse;
 
 /**
- * The operations on one resource rather than on records: get (by id), getByExternalId, getByEmail (customers),
- * delete and list (a page of KObjects). A lookup that finds nothing answers a null body; deleting a record that is not
+ * The operations on one resource rather than on records: get (by id), getByExternalId, getByEmail (customers) and
+ * delete of one record (a list is {@link ListOperation}, a delete of a list body {@link ListDelete}). A lookup that finds nothing answers a null body; deleting a record that is not
  * there succeeds, since it is gone either way (a retried delete sees the 404 of its own first attempt).
  */
 public final class ResourceReads {
-
-    static final int DEFAULT_PAGE_SIZE = 100;
 
     private final KustomerClient client;
 
@@ -41,8 +39,7 @@ public final class ResourceReads {
                     required(message, KustomerConstants.EMAIL, "email", operation))), stats);
             case delete -> delete(new KustomerRequest("DELETE", KustomerPaths.item(resource, klass,
                     required(message, KustomerConstants.ID, "id", operation)), null, null, Map.of(), true), stats);
-            case list -> list(resource, klass, message, stats);
-            default -> throw new IllegalArgumentException(operation + " writes records; it is not a read");
+            default -> throw new IllegalArgumentException(operation + " is not a read of one resource");
         };
     }
 
@@ -63,19 +60,6 @@ public final class ResourceReads {
                 requireSuccess(request, response);
             }
             return ExchangeResult.of(null);
-        });
-    }
-
-    private CompletableFuture<ExchangeResult> list(KustomerResource resource, String klass, Message message,
-                                                    CallStats stats) {
-        int page = positive(message, KustomerConstants.PAGE, 1);
-        int pageSize = positive(message, KustomerConstants.PAGE_SIZE, DEFAULT_PAGE_SIZE);
-        KustomerRequest request = KustomerRequest.get(KustomerPaths.collection(resource, klass),
-                "page=" + page + "&pageSize=" + pageSize);
-        return client.send(request, stats).thenApply(response -> {
-            requireSuccess(request, response);
-            boolean more = response.document().get("links") instanceof Map<?, ?> links && links.get("next") != null;
-            return ExchangeResult.of(response.dataList()).header(KustomerConstants.NEXT_PAGE, more ? page + 1 : null);
         });
     }
 
@@ -105,16 +89,5 @@ public final class ResourceReads {
                     + "Map body with " + member + ")");
         }
         return KustomerPaths.requireSegment(value.trim(), source);
-    }
-
-    private static int positive(Message message, String header, int defaultValue) {
-        Integer value = message.getHeader(header, Integer.class);
-        if (value == null) {
-            return defaultValue;
-        }
-        if (value < 1) {
-            throw new IllegalArgumentException(header + " must be at least 1, was " + value);
-        }
-        return value;
     }
 }
