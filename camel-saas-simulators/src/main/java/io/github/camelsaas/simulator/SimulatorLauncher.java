@@ -26,17 +26,24 @@ public final class SimulatorLauncher {
 
     public static void main(String[] args) throws InterruptedException {
         LaunchOptions options;
-        ZuoraSimulator zuora;
         try {
             options = LaunchOptions.parse(args);
-            if (options.help()) {
-                System.out.println(LaunchOptions.USAGE);
-                return;
-            }
-            zuora = zuoraSimulator(options);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println(LaunchOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            System.out.println(LaunchOptions.USAGE);
+            return;
+        }
+        ZuoraSimulator zuora;
+        try {
+            zuora = zuoraSimulator(options);
+        } catch (IllegalArgumentException e) {
+            // the command line was fine, its definitions file is not: the message says what to fix
+            System.err.println(e.getMessage());
             System.exit(2);
             return;
         }
