@@ -59,9 +59,10 @@ import io.github.camelsaas.simulator.common.WindowMode;
  * <h2>Objects without a definition</h2>
  * Zuora's description documents no answer for records of an undefined object, so the simulator answers the
  * closest documented one: 400 (code 71012540) on create and batch, whose documented errors are 400s; 404 on get,
- * PUT, PATCH and query, as for a missing record; 200 on delete, whose only documented answer is 200. Use
- * {@link #registerObject} for an object that takes any fields, or {@link #setAcceptUnknownObjects} to take any
- * object.
+ * PUT, PATCH and query, as for a missing record; 200 on delete, whose only documented answer is 200. Define objects
+ * with {@link #registerDefinition}, {@link #registerDefinitions} (Zuora's JSON) or, as a client, with
+ * {@code POST /objects/definitions/default}; use {@link #registerObject} for an object that takes any fields, or
+ * {@link #setAcceptUnknownObjects} to take any object.
  *
  * <h2>Reset</h2>
  * {@link #reset()} empties the store and zeroes counters, rate windows and queued faults, keeping definitions
