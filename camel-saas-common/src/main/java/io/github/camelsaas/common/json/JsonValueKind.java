@@ -3,13 +3,17 @@ package io.github.camelsaas.common.json;
 import java.util.Collection;
 import java.util.Map;
 
-/** Names a plain Java JSON value (as Jackson reads untyped JSON) the way an error message should. */
-final class JsonValueKind {
+/**
+ * Names a plain Java JSON value (as Jackson reads untyped JSON) the way an error message should: by its kind, never
+ * its content.
+ */
+public final class JsonValueKind {
 
     private JsonValueKind() {
     }
 
-    static String describe(Object plainJsonValue) {
+    /** {@code "an object"}, {@code "an array"}, {@code "a string"}, {@code "a number"}, {@code "null"}... */
+    public static String describe(Object plainJsonValue) {
         if (plainJsonValue == null) {
             return "null";
         }

@@ -55,7 +55,7 @@ final class CreateRecordsEndpoint {
                     + MAX_RECORDS_PER_CALL + " records; this one has " + records.size() + ".");
         }
         boolean allowPartialSuccess = JsonBodies.flag(body, "allowPartialSuccess");
-        ObjectDefinition definition = definitions.resolve(call.object())
+        ObjectDefinition definition = definitions.resolve(call.object(), () -> FieldInference.fieldsOf(records))
                 .orElseThrow(() -> new InvalidRequestException(ZuoraErrorCodes.NOT_FOUND,
                         "Custom object definition [" + call.object() + "] does not exist."));
 

@@ -65,8 +65,8 @@ final class DefinitionJson {
         for (FieldDefinition field : definition.fields()) {
             ObjectNode property = properties.putObject(field.name());
             property.put("type", field.type().jsonType());
-            if (field.type().format() != null) {
-                property.put("format", field.type().format());
+            if (field.format() != null) {
+                property.put("format", field.format());
             }
             if (field.maxLength() > 0) {
                 property.put("maxLength", field.maxLength());
@@ -84,7 +84,7 @@ final class DefinitionJson {
             }
         }
         List.of(Records.ID, Records.CREATED_DATE, Records.UPDATED_DATE).forEach(filterable::add);
-        schema.putArray("relationships");
+        schema.putArray("relationships").addAll(definition.relationships());
         return schema;
     }
 

@@ -23,6 +23,7 @@ public final class FieldDefinition {
     private final FieldType type;
     private final String label;
     private final int maxLength;
+    private final String format;
     private final boolean required;
     private final boolean filterable;
     private final boolean unique;
@@ -32,6 +33,7 @@ public final class FieldDefinition {
         this.type = builder.type;
         this.label = builder.label == null ? builder.name : builder.label;
         this.maxLength = builder.type == FieldType.STRING ? builder.maxLength : 0;
+        this.format = builder.format != null ? builder.format : builder.type.format();
         this.required = builder.required;
         this.filterable = builder.filterable;
         this.unique = builder.unique;
@@ -82,6 +84,14 @@ public final class FieldDefinition {
         return maxLength;
     }
 
+    /**
+     * The JSON schema {@code format} a definition shows: the type's ({@code date}, {@code date-time}), or the one
+     * declared for a string field (e.g. {@code uuid}, {@code email}; shown, not checked on records); null for none.
+     */
+    public String format() {
+        return format;
+    }
+
     public boolean required() {
         return required;
     }
@@ -107,6 +117,7 @@ public final class FieldDefinition {
         private final FieldType type;
         private String label;
         private int maxLength = DEFAULT_TEXT_MAX_LENGTH;
+        private String format;
         private boolean required;
         private boolean filterable;
         private boolean unique;
@@ -136,6 +147,22 @@ public final class FieldDefinition {
                         "maxLength must be between 1 and " + MAX_TEXT_LENGTH + ", was " + maxLength);
             }
             this.maxLength = maxLength;
+            return this;
+        }
+
+        /**
+         * For string fields only: a format to show in the definition, such as {@code uuid} or {@code email}; dates
+         * and date-times are types of their own ({@link FieldDefinition#date}, {@link FieldDefinition#dateTime}).
+         */
+        public Builder format(String format) {
+            if (type != FieldType.STRING) {
+                throw new IllegalArgumentException("a format applies to string fields only, " + name + " is " + type);
+            }
+            if (FieldType.DATE.format().equals(format) || FieldType.DATETIME.format().equals(format)) {
+                throw new IllegalArgumentException("a " + format + " field is of type " + FieldType.DATE + " or "
+                        + FieldType.DATETIME + ", not a string with a format: " + name);
+            }
+            this.format = format;
             return this;
         }
 

@@ -17,7 +17,11 @@ final class JsonBodies {
 
     /** The body as a JSON object (gzip already undone by the base simulator). */
     static ObjectNode object(SimRequest request) {
-        byte[] body = request.body();
+        return object(request.body());
+    }
+
+    /** UTF-8 JSON text that must hold one object. */
+    static ObjectNode object(byte[] body) {
         if (body.length == 0) {
             throw new InvalidRequestException(ZuoraErrorCodes.MISSING_REQUIRED_FIELD, "A JSON body is required.");
         }

@@ -1,6 +1,7 @@
 package io.github.camelsaas.simulator.zuora;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,6 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * A custom object definition: the object's API name and its custom fields. The simulator validates records
@@ -24,7 +27,8 @@ import java.util.regex.Pattern;
  * }</pre>
  *
  * {@link #open(String)} makes a definition that accepts any field of any type, for tests that do not care about
- * the schema.
+ * the schema. {@link ZuoraSimulator#registerDefinitions(String)} and {@code POST /objects/definitions/default} make
+ * them from Zuora's JSON.
  */
 public final class ObjectDefinition {
 
@@ -36,14 +40,18 @@ public final class ObjectDefinition {
     private final String label;
     private final Map<String, FieldDefinition> fields;
     private final boolean acceptsAnyField;
+    /** Shown in the definition as given, not enforced on records (copies: never changed once built). */
+    private final List<ObjectNode> relationships;
     private final String id = UUID.randomUUID().toString();
     private final Instant createdAt = Instant.now();
 
-    private ObjectDefinition(String name, String label, Map<String, FieldDefinition> fields, boolean acceptsAnyField) {
+    private ObjectDefinition(String name, String label, Map<String, FieldDefinition> fields, boolean acceptsAnyField,
+            List<ObjectNode> relationships) {
         this.name = name;
         this.label = label == null ? name : label;
         this.fields = fields;
         this.acceptsAnyField = acceptsAnyField;
+        this.relationships = relationships;
     }
 
     public static Builder builder(String name) {
@@ -52,7 +60,17 @@ public final class ObjectDefinition {
 
     /** A definition with no declared field that accepts records with any fields (empty strings still rejected). */
     public static ObjectDefinition open(String name) {
-        return new ObjectDefinition(checkName(name), null, Map.of(), true);
+        return new ObjectDefinition(checkName(name), null, Map.of(), true, List.of());
+    }
+
+    /**
+     * An {@link #open} definition that shows {@code seen} as its fields: what the simulator defines on the fly, in
+     * its accept-any-object mode, from the records of the first create. Records may still carry any field.
+     */
+    static ObjectDefinition openWithFields(String name, List<FieldDefinition> seen) {
+        Map<String, FieldDefinition> fields = new LinkedHashMap<>();
+        seen.forEach(field -> fields.putIfAbsent(field.name(), field));
+        return new ObjectDefinition(checkName(name), null, Collections.unmodifiableMap(fields), true, List.of());
     }
 
     /** The object's API name (case-sensitive), the {@code {object}} of the record paths. */
@@ -76,6 +94,11 @@ public final class ObjectDefinition {
     /** True for {@link #open} definitions: no field is unknown, no type is checked. */
     public boolean acceptsAnyField() {
         return acceptsAnyField;
+    }
+
+    /** The relationships the definition was given ({@code schema.relationships} of Zuora's JSON), as given. */
+    List<ObjectNode> relationships() {
+        return relationships;
     }
 
     /** Whether a query's {@code q} may filter on this field. */
@@ -120,6 +143,7 @@ public final class ObjectDefinition {
         private final String name;
         private String label;
         private final Map<String, FieldDefinition> fields = new LinkedHashMap<>();
+        private final List<ObjectNode> relationships = new ArrayList<>();
 
         private Builder(String name) {
             this.name = checkName(name);
@@ -146,8 +170,15 @@ public final class ObjectDefinition {
             return this;
         }
 
+        /** A relationship as Zuora's definition JSON writes it; shown in the definition, not enforced. */
+        Builder relationship(ObjectNode relationship) {
+            relationships.add(relationship.deepCopy());
+            return this;
+        }
+
         public ObjectDefinition build() {
-            return new ObjectDefinition(name, label, Collections.unmodifiableMap(new LinkedHashMap<>(fields)), false);
+            return new ObjectDefinition(name, label, Collections.unmodifiableMap(new LinkedHashMap<>(fields)), false,
+                    List.copyOf(relationships));
         }
     }
 }

@@ -54,22 +54,28 @@ final class ZuoraResponses {
         return detail;
     }
 
-    /**
-     * 404. The spec's schema for it is {@code CommonResponse} ({@code success}, {@code processId},
-     * {@code reasons[]} with string codes, {@code requestId}), while its own examples of sibling errors show
-     * {@code {code, message}}; the answer carries both, so a client reading either form finds the code.
-     */
+    /** 404, as {@link #commonError}. */
     static SimResponse notFound(String message, String requestId) {
+        return commonError(404, ZuoraErrorCodes.NOT_FOUND, message, requestId);
+    }
+
+    /**
+     * An error whose documented schema is {@code CommonResponse} ({@code success}, {@code processId},
+     * {@code reasons[]} with string codes, {@code requestId}): the 404s, and the 400 of a definitions create. The
+     * spec's own examples of sibling errors show {@code {code, message}}; the answer carries both, so a client
+     * reading either form finds the code.
+     */
+    static SimResponse commonError(int status, int code, String message, String requestId) {
         ObjectNode body = NODES.objectNode();
         body.put("success", false);
         body.put("processId", String.format("%016X", ThreadLocalRandom.current().nextLong()));
         ObjectNode reason = body.putArray("reasons").addObject();
-        reason.put("code", String.valueOf(ZuoraErrorCodes.NOT_FOUND));
+        reason.put("code", String.valueOf(code));
         reason.put("message", message);
         body.put("requestId", requestId);
-        body.put("code", ZuoraErrorCodes.NOT_FOUND);
+        body.put("code", code);
         body.put("message", message);
-        return json(404, body);
+        return json(status, body);
     }
 
     /** 401 on a data call, in the shape of the spec's {@code ErrorResponse401Record}. */

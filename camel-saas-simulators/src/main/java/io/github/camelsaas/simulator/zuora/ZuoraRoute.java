@@ -7,6 +7,7 @@ package io.github.camelsaas.simulator.zuora;
 public enum ZuoraRoute {
     CREATE_TOKEN("POST", "/oauth/token"),
     LIST_DEFINITIONS("GET", "/objects/definitions/default"),
+    CREATE_DEFINITIONS("POST", "/objects/definitions/default"),
     GET_DEFINITION("GET", "/objects/definitions/default/{object}"),
     CREATE_RECORDS("POST", "/objects/records/default/{object}"),
     QUERY_RECORDS("GET", "/objects/records/default/{object}"),

@@ -39,7 +39,9 @@ import io.github.camelsaas.simulator.common.WindowMode;
  * <h2>What it serves</h2>
  * The operations of {@link ZuoraRoute}: {@code POST /oauth/token} (form {@code client_id}, {@code client_secret},
  * {@code grant_type=client_credentials}); records create, get, query ({@code q}, {@code pageSize},
- * {@code cursor}), PUT, PATCH ({@code application/merge-patch+json}), DELETE; batch update and delete; definitions.
+ * {@code cursor}), PUT, PATCH ({@code application/merge-patch+json}), DELETE; batch update and delete; definitions:
+ * list ({@code select=type}), get, and create ({@code POST /objects/definitions/default}, which defines new objects
+ * whose records can then be written; {@link #registerDefinitions} does the same from Java).
  * Every data call needs {@code Authorization: Bearer} with a token issued here and not expired (or a
  * {@link #acceptStaticToken static} one), else 401. Every answer carries a {@code Zuora-Request-Id}; a valid
  * {@code Zuora-Track-Id} is echoed, an invalid one answers 400. Gzipped request bodies are accepted; answers are
@@ -57,9 +59,10 @@ import io.github.camelsaas.simulator.common.WindowMode;
  * <h2>Objects without a definition</h2>
  * Zuora's description documents no answer for records of an undefined object, so the simulator answers the
  * closest documented one: 400 (code 71012540) on create and batch, whose documented errors are 400s; 404 on get,
- * PUT, PATCH and query, as for a missing record; 200 on delete, whose only documented answer is 200. Use
- * {@link #registerObject} for an object that takes any fields, or {@link #setAcceptUnknownObjects} to take any
- * object.
+ * PUT, PATCH and query, as for a missing record; 200 on delete, whose only documented answer is 200. Define objects
+ * with {@link #registerDefinition}, {@link #registerDefinitions} (Zuora's JSON) or, as a client, with
+ * {@code POST /objects/definitions/default}; use {@link #registerObject} for an object that takes any fields, or
+ * {@link #setAcceptUnknownObjects} to take any object.
  *
  * <h2>Reset</h2>
  * {@link #reset()} empties the store and zeroes counters, rate windows and queued faults, keeping definitions
@@ -162,15 +165,45 @@ public class ZuoraSimulator extends AbstractSimulator {
         return this;
     }
 
+    /**
+     * Defines the objects of {@code definitionsJson}, the body {@code POST /objects/definitions/default} takes
+     * (Zuora's {@code {"definitions": {"Vehicle": {"object": "Vehicle", "label": "Vehicle", "properties": {...},
+     * "required": [...], "filterable": [...]}}}}), with the same rules: all of them or none.
+     *
+     * @return the names defined, in the body's order
+     * @throws IllegalArgumentException for what the endpoint answers 400 (not JSON, a rule broken, an object
+     *                                  defined already), with its message
+     */
+    public List<String> registerDefinitions(String definitionsJson) {
+        List<ObjectDefinition> read;
+        try {
+            read = DefinitionRequestReader.read(JsonBodies.object(definitionsJson.getBytes(StandardCharsets.UTF_8)));
+            definitions.defineAll(read);
+        } catch (InvalidRequestException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        return read.stream().map(ObjectDefinition::name).collect(Collectors.toList());
+    }
+
     /** Registers an object whose records may carry any fields of any type ({@link ObjectDefinition#open}). */
     public ZuoraSimulator registerObject(String object) {
         return registerDefinition(ObjectDefinition.open(object));
     }
 
-    /** When true, records of an object with no definition are taken as for {@link #registerObject}. */
+    /**
+     * When true, records of an object with no definition are taken as for {@link #registerObject}: the first call
+     * that names the object defines it, an open definition that lists the {@code __c} fields of the records that
+     * call created, typed by their values (see {@code GET /objects/definitions/default/{object}}), and still takes
+     * any field. A simulator-only convenience: Zuora refuses records of an object it has no definition of.
+     */
     public ZuoraSimulator setAcceptUnknownObjects(boolean accept) {
         definitions.setAcceptUnknownObjects(accept);
         return this;
+    }
+
+    /** Whether records of objects with no definition are taken ({@link #setAcceptUnknownObjects}). */
+    public boolean acceptsUnknownObjects() {
+        return definitions.acceptsUnknownObjects();
     }
 
     public List<ObjectDefinition> definitions() {
@@ -347,6 +380,8 @@ public class ZuoraSimulator extends AbstractSimulator {
                 return definitionsEndpoint.list(call);
             case GET_DEFINITION:
                 return definitionsEndpoint.get(call);
+            case CREATE_DEFINITIONS:
+                return definitionsEndpoint.create(call);
             case CREATE_RECORDS:
                 return createEndpoint.create(call);
             case QUERY_RECORDS:

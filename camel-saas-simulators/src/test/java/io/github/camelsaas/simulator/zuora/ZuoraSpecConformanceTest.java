@@ -74,6 +74,12 @@ class ZuoraSpecConformanceTest extends ZuoraSimulatorTestBase {
         check("GET", "/objects/definitions/default", client.get("/objects/definitions/default"), 200);
         check("GET", "/objects/definitions/default/{object}", client.get("/objects/definitions/default/" + VEHICLE), 200);
         check("GET", "/objects/definitions/default/{object}", client.get("/objects/definitions/default/Nothing"), 404);
+        check("POST", "/objects/definitions/default", client.post("/objects/definitions/default",
+                ZuoraDefinitionsCreateTest.truckDefinitions()), 200);
+        check("POST", "/objects/definitions/default", client.post("/objects/definitions/default",
+                ZuoraDefinitionsCreateTest.truckDefinitions()), 400);
+        check("GET", "/objects/definitions/default/{object}", client.get("/objects/definitions/default/Truck"), 200);
+        check("GET", "/objects/definitions/default", client.get("/objects/definitions/default"), 200);
 
         assertThat(problems).isEmpty();
     }

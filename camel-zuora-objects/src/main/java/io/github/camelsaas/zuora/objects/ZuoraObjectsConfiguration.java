@@ -26,7 +26,8 @@ public class ZuoraObjectsConfiguration extends ConnectionOptions implements Clon
 
     /** The operation to perform; the header CamelZuoraObjectsOperation overrides it per message. */
     @UriParam(defaultValue = "create",
-              enums = "create,get,query,update,patch,delete,batchUpdate,batchDelete,describe")
+              enums = "create,get,query,update,patch,delete,batchUpdate,batchDelete,describe,listDefinitions,"
+                      + "createDefinitions")
     private String operation = ZuoraObjectsOperation.create.uriName();
 
     /** The Zuora environment whose REST endpoint to call. */

@@ -22,8 +22,12 @@ public enum ZuoraObjectsOperation {
     batchUpdate,
     /** Deletes a list of records by id, in batch calls. */
     batchDelete,
-    /** Reads the object's definition. */
-    describe;
+    /** Reads the endpoint object's definition; a null body when the object has none. */
+    describe,
+    /** Lists every custom object definition of the tenant (the endpoint's object plays no part). */
+    listDefinitions,
+    /** Creates the custom object definitions in the body (Zuora's request: a definitions map by API name). */
+    createDefinitions;
 
     /** The name used in the operation option and header, e.g. batchUpdate (the constant's own name). */
     public String uriName() {

@@ -22,6 +22,7 @@ import io.github.camelsaas.zuora.objects.api.ZuoraTenant;
 import io.github.camelsaas.zuora.objects.operation.BatchOperations;
 import io.github.camelsaas.zuora.objects.operation.CreateCoalescer;
 import io.github.camelsaas.zuora.objects.operation.CreateOperation;
+import io.github.camelsaas.zuora.objects.operation.DefinitionOperations;
 import io.github.camelsaas.zuora.objects.operation.QueryOperation;
 import io.github.camelsaas.zuora.objects.operation.RecordOperations;
 import io.github.camelsaas.zuora.objects.record.RecordRules;
@@ -47,6 +48,7 @@ public class ZuoraObjectsProducer extends SaasProducer<CallContext> {
     private QueryOperation query;
     private RecordOperations records;
     private BatchOperations batches;
+    private DefinitionOperations definitions;
 
     public ZuoraObjectsProducer(ZuoraObjectsEndpoint endpoint) {
         super(endpoint, HEADERS, endpoint.label(), endpoint.getConfiguration().isFailOnPartialFailure());
@@ -81,6 +83,7 @@ public class ZuoraObjectsProducer extends SaasProducer<CallContext> {
         records = new RecordOperations(api, object, rules);
         batches = new BatchOperations(api, object, configuration.isAllowPartialSuccess(), configuration.getBatchSize(),
                 rules);
+        definitions = new DefinitionOperations(api, object);
     }
 
     @Override
@@ -129,7 +132,11 @@ public class ZuoraObjectsProducer extends SaasProducer<CallContext> {
             case batchDelete:
                 return batches.batchDelete(body, call);
             case describe:
-                return records.describe(call);
+                return definitions.describe(call);
+            case listDefinitions:
+                return definitions.list(call);
+            case createDefinitions:
+                return definitions.create(body, call);
             default:
                 throw new IllegalStateException("no handler for operation " + operation);
         }

@@ -43,11 +43,13 @@ class ComponentDocsTest {
     }
 
     @Test
-    void thePageShowsThreeExamplesInJavaAndYaml() throws Exception {
+    void thePageShowsEachExampleInJavaAndYaml() throws Exception {
         String page = docs().page();
+        String examples = page.substring(page.indexOf("\n== Examples\n"), page.indexOf("\n== Upgrading\n"));
 
-        assertThat(count(page, "\nJava::\n")).isEqualTo(3);
-        assertThat(count(page, "\nYAML::\n")).isEqualTo(3);
+        assertThat(count(examples, "\n=== ")).isEqualTo(4);
+        assertThat(count(examples, "\nJava::\n")).isEqualTo(4);
+        assertThat(count(examples, "\nYAML::\n")).isEqualTo(4);
     }
 
     private static int count(String text, String part) {

@@ -149,6 +149,15 @@ public final class ZuoraApi implements AutoCloseable {
         return send(request, call).thenApply(response -> readObject(request, requireSuccess(request, response)));
     }
 
+    /**
+     * As {@link #sendForObject}, for a read of one thing that may not exist: completes with null when Zuora answers
+     * 404, which is how a route asks whether a record or a definition exists.
+     */
+    public CompletableFuture<Map<String, Object>> sendForObjectOrNull(ZuoraRequest request, CallContext call) {
+        return send(request, call).thenApply(response -> response.status() == 404 ? null
+                : readObject(request, requireSuccess(request, response)));
+    }
+
     /** @throws ZuoraApiException when the answer is not a 2xx */
     public SaasHttpResponse requireSuccess(ZuoraRequest request, SaasHttpResponse response) {
         if (response.isSuccessful()) {

@@ -25,8 +25,12 @@ public final class ZuoraPaths {
         return "/objects/batch/default/" + object;
     }
 
+    public static String definitions() {
+        return "/objects/definitions/default";
+    }
+
     public static String definition(String object) {
-        return "/objects/definitions/default/" + object;
+        return definitions() + "/" + object;
     }
 
     /**

@@ -14,7 +14,7 @@ import io.github.camelsaas.zuora.objects.record.RecordRules;
 import io.github.camelsaas.zuora.objects.record.SystemFields;
 
 /**
- * The operations on one record, and describe: each one call, whose error answer fails the message with a
+ * The operations on one record: each one call, whose error answer fails the message with a
  * {@link io.github.camelsaas.zuora.objects.ZuoraApiException}.
  */
 public final class RecordOperations {
@@ -34,9 +34,8 @@ public final class RecordOperations {
     /** {@code get}: the record as a Map; a null body when there is no record with that id (404). */
     public CompletableFuture<ExchangeResult> get(Object idHeader, CallContext call) {
         String id = RecordIds.require(idHeader, ID_HEADER);
-        ZuoraRequest request = ZuoraRequest.get(ZuoraPaths.record(object, id));
-        return api.send(request, call).thenApply(response -> response.status() == 404 ? ExchangeResult.of(null)
-                : ExchangeResult.of(api.readObject(request, api.requireSuccess(request, response))));
+        return api.sendForObjectOrNull(ZuoraRequest.get(ZuoraPaths.record(object, id)), call)
+                .thenApply(ExchangeResult::of);
     }
 
     /** {@code update}: PUT of the record's fields; the id from the header, else the record's {@code Id}. */
@@ -57,12 +56,6 @@ public final class RecordOperations {
             api.requireSuccess(request, response);
             return ExchangeResult.of(null);
         });
-    }
-
-    /** {@code describe}: the object's definition. */
-    public CompletableFuture<ExchangeResult> describe(CallContext call) {
-        return api.sendForObject(ZuoraRequest.get(ZuoraPaths.definition(object)), call)
-                .thenApply(ExchangeResult::of);
     }
 
     private CompletableFuture<ExchangeResult> change(String method, String contentType, Object body,
