@@ -37,6 +37,8 @@ public abstract class AbstractSimulator implements AutoCloseable {
                 // enough threads that a client's concurrency, not ours, decides how many calls overlap
                 .containerThreads(200)
                 .maxRequestJournalEntries(10_000)
+                // picks up WireMock extensions on the classpath, e.g. this project's OpenAPI checks in its tests
+                .extensionScanningEnabled(true)
                 .extensions(new Dispatcher(), new FlightTracker()));
     }
 
