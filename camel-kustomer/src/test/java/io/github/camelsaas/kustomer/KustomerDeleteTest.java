@@ -39,6 +39,10 @@ class KustomerDeleteTest extends KustomerSimulatorTestSupport {
         assertThat(simulator.conversations()).isEmpty();
         assertThat(urls("DELETE", "/v1/")).containsExactly("/v1/notes/" + note, "/v1/notes/" + note,
                 "/v1/conversations/" + conversation);
+        // Kustomer's description answers a delete as text/plain: an Accept of JSON only would admit none of it
+        assertThat(simulator.wireMock().getAllServeEvents()).filteredOn(e -> e.getRequest().getMethod().getName()
+                .equals("DELETE")).extracting(e -> e.getRequest().getHeader("Accept"))
+                .containsOnly("application/json, text/plain");
     }
 
     @Test

@@ -110,11 +110,19 @@ public final class KustomerClient implements AutoCloseable {
         }, handOff);
     }
 
+    /**
+     * JSON, and for a delete also text/plain: Kustomer's description answers a delete 204 as text/plain, and a strict
+     * server may refuse an Accept that admits none of the documented types (its errors stay JSON).
+     */
+    private static String acceptFor(String method) {
+        return "DELETE".equalsIgnoreCase(method) ? "application/json, text/plain" : "application/json";
+    }
+
     private SaasHttpRequest toHttpRequest(KustomerRequest request) {
         URI uri = URI.create(baseUrl + request.path().path() + (request.query() == null ? "" : "?" + request.query()));
         SaasHttpRequest.Builder http = SaasHttpRequest.builder(request.method(), uri)
                 .header("Authorization", authorization)
-                .header("Accept", "application/json");
+                .header("Accept", acceptFor(request.method()));
         if (request.body() != null) {
             http.body(request.body(), "application/json");
         }
